@@ -1,0 +1,1 @@
+//! Workspace-level black-box tests live in `tests/`.
