@@ -1,5 +1,6 @@
 //! The compiled set of allowed origins and the per-request origin check (R7–R10, R13, §3 1–13).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 use std::sync::Arc;
@@ -17,13 +18,41 @@ pub(crate) enum AllowedOrigins {
     Any,
     /// An allow-list.
     List {
-        /// Exact serialized origins: one hash lookup, independent of the list's size.
-        exact: HashSet<Box<str>>,
-        patterns: Vec<OriginPattern>,
+        exact: ExactOrigins,
+        patterns: Cow<'static, [OriginPattern]>,
         predicates: Vec<OriginPredicate>,
         /// `Origin: null` allowed (explicit, dangerous opt-in, R10).
         null: bool,
     },
+}
+
+/// Exact serialized origins.
+#[derive(Clone)]
+pub(crate) enum ExactOrigins {
+    /// Built at start-up: one hash lookup, independent of the list's size.
+    Hashed(HashSet<Box<str>>),
+    /// Built at compile time by the macros: sorted, found by binary search.
+    Sorted(&'static [&'static str]),
+}
+
+impl ExactOrigins {
+    #[inline]
+    fn contains(&self, origin: &str) -> bool {
+        match self {
+            ExactOrigins::Hashed(set) => set.contains(origin),
+            ExactOrigins::Sorted(list) => list.binary_search(&origin).is_ok(),
+        }
+    }
+
+    /// The origins, sorted.
+    pub(crate) fn sorted(&self) -> Vec<&str> {
+        let mut all: Vec<&str> = match self {
+            ExactOrigins::Hashed(set) => set.iter().map(|o| &**o).collect(),
+            ExactOrigins::Sorted(list) => list.to_vec(),
+        };
+        all.sort_unstable();
+        all
+    }
 }
 
 /// The outcome of the origin check.
@@ -75,10 +104,8 @@ impl fmt::Debug for AllowedOrigins {
         match self {
             AllowedOrigins::Any => f.write_str("Any"),
             AllowedOrigins::List { exact, patterns, predicates, null } => {
-                let mut exact: Vec<_> = exact.iter().collect();
-                exact.sort();
                 f.debug_struct("List")
-                    .field("exact", &exact)
+                    .field("exact", &exact.sorted())
                     .field("patterns", &patterns.iter().map(OriginPattern::as_str).collect::<Vec<_>>())
                     .field("predicates", &predicates.len())
                     .field("null", null)

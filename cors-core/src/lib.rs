@@ -39,6 +39,7 @@ mod policy;
 mod preflight;
 mod rejection;
 mod request;
+mod static_policy;
 mod token;
 mod validate;
 
@@ -50,4 +51,6 @@ pub use origin_pattern::OriginPattern;
 pub use policy::{Policy, PREFLIGHT_VARY};
 pub use rejection::Rejection;
 pub use request::{Request, Single};
+#[doc(hidden)]
+pub use static_policy::{CompiledParts, StaticPattern, StaticPolicy};
 pub use validate::MAX_AGE_LIMIT;

@@ -2,6 +2,8 @@
 //! same scheme and port) and `http://localhost:*` (any port). Compiled into a structured matcher,
 //! never a regex or a string prefix/suffix test on raw input (§3 rows 3–6, 32).
 
+use std::borrow::Cow;
+
 use crate::origin::{HostKind, Origin, OriginSyntax};
 
 /// Which ports a pattern accepts.
@@ -16,10 +18,10 @@ pub(crate) enum PortRule {
 /// A compiled origin pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OriginPattern {
-    pub(crate) text: Box<str>,
-    pub(crate) scheme: Box<str>,
+    pub(crate) text: Cow<'static, str>,
+    pub(crate) scheme: Cow<'static, str>,
     /// The fixed part of the host (`example.com` in `*.example.com`).
-    pub(crate) base: Box<str>,
+    pub(crate) base: Cow<'static, str>,
     pub(crate) base_kind: HostKind,
     pub(crate) subdomains: bool,
     pub(crate) port: PortRule,
@@ -58,9 +60,9 @@ impl OriginPattern {
             return Err(PatternSyntax::WildcardIpAddress);
         }
         Ok(OriginPattern {
-            text: text.into(),
-            scheme: origin.scheme.into(),
-            base: origin.host.into(),
+            text: Cow::Owned(text.to_owned()),
+            scheme: Cow::Owned(origin.scheme.to_owned()),
+            base: Cow::Owned(origin.host.to_owned()),
             base_kind: origin.host_kind,
             subdomains,
             port: if any_port { PortRule::Any } else { PortRule::Exact(origin.port) },

@@ -8,13 +8,30 @@ use crate::builder::PolicyBuilder;
 use crate::decision::{Decision, HeaderText};
 use crate::request::Request;
 
+/// A list of method or header names, built at start-up or written by the macros at compile time.
+#[derive(Debug, Clone)]
+pub(crate) enum Names {
+    Owned(Vec<Box<str>>),
+    Static(&'static [&'static str]),
+}
+
+impl Names {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        let (owned, fixed): (&[Box<str>], &[&str]) = match self {
+            Names::Owned(list) => (list, &[]),
+            Names::Static(list) => (&[], list),
+        };
+        owned.iter().map(|s| &**s).chain(fixed.iter().copied())
+    }
+}
+
 /// Allowed preflight methods.
 #[derive(Debug, Clone)]
 pub(crate) enum AllowedMethods {
     /// Any method token (never with credentials).
     Any,
     /// These methods, byte-exact (R20).
-    List(Vec<Box<str>>),
+    List(Names),
 }
 
 /// Allowed request headers.
@@ -23,7 +40,7 @@ pub(crate) enum AllowedHeaders {
     /// Any header; `Authorization` only if also listed (R22).
     Any { authorization: bool },
     /// These names, lower-cased.
-    List(Vec<Box<str>>),
+    List(Names),
 }
 
 /// A validated, compiled CORS policy. Cheap to share (`Clone` copies the tables; wrap it in an

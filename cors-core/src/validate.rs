@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use crate::allowed_origins::AllowedOrigins;
+use std::borrow::Cow;
+
+use crate::allowed_origins::{AllowedOrigins, ExactOrigins};
 use crate::builder::PolicyBuilder;
 use crate::decision::HeaderText;
 use crate::error::{Field, PolicyError, Problem};
@@ -11,7 +13,7 @@ use crate::header_name::{is_forbidden_request_header, is_never_exposed, AUTHORIZ
 use crate::method;
 use crate::origin::{is_loopback_host, Origin, OriginSyntax};
 use crate::origin_pattern::{OriginPattern, PatternSyntax};
-use crate::policy::{AllowedHeaders, AllowedMethods, Policy};
+use crate::policy::{AllowedHeaders, AllowedMethods, Names, Policy};
 use crate::token::is_token;
 
 /// Browsers cap `Access-Control-Max-Age` at 86400 s at most (Firefox; Chromium at 7200 s, R26).
@@ -107,7 +109,12 @@ fn origins<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> AllowedOrigins {
             Err(e) => p.push(f, index, text, e.describe(), origin_fix(text, e)),
         }
     }
-    AllowedOrigins::List { exact, patterns, predicates: b.origin_predicates.clone(), null: b.null_origin }
+    AllowedOrigins::List {
+        exact: ExactOrigins::Hashed(exact),
+        patterns: Cow::Owned(patterns),
+        predicates: b.origin_predicates.clone(),
+        null: b.null_origin,
+    }
 }
 
 fn check_pattern<T>(pattern: &OriginPattern, b: &PolicyBuilder<T>, index: Option<usize>, p: &mut Problems) {
@@ -182,6 +189,8 @@ fn methods<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> AllowedMethods {
             p.push(f, index, m, "`*` is not a method", "use allow_any_method() (or `methods = any` in the attribute)");
         } else if !is_token(m.as_bytes()) {
             p.push(f, index, m, "is not a valid method token", "write a method name such as \"PUT\"");
+        } else if m.len() > method::MAX_LEN {
+            p.push(f, index, m, "is longer than any Access-Control-Request-Method this library accepts (64 bytes, R29)", "write a shorter method name");
         } else if method::is_forbidden(m) {
             p.push(f, index, m, "is a forbidden method that no browser can send (R25)", "remove it");
         } else if let Some(upper) = method::normalized_form(m) {
@@ -194,7 +203,7 @@ fn methods<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> AllowedMethods {
     if b.any_method {
         AllowedMethods::Any
     } else {
-        AllowedMethods::List(b.methods.iter().map(|m| Box::from(m.as_str())).collect())
+        AllowedMethods::List(Names::Owned(b.methods.iter().map(|m| Box::from(m.as_str())).collect()))
     }
 }
 
@@ -237,10 +246,10 @@ fn headers<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> (AllowedHeaders, Option
         let rendered = HeaderText::from_static(if authorization { "*, authorization" } else { "*" });
         (AllowedHeaders::Any { authorization }, Some(rendered))
     } else if names.is_empty() {
-        (AllowedHeaders::List(Vec::new()), None)
+        (AllowedHeaders::List(Names::Static(&[])), None)
     } else {
         let rendered = HeaderText::new(names.join(", "));
-        (AllowedHeaders::List(names.into_iter().map(Box::from).collect()), Some(rendered))
+        (AllowedHeaders::List(Names::Owned(names.into_iter().map(Box::from).collect())), Some(rendered))
     }
 }
 
