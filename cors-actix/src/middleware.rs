@@ -144,7 +144,7 @@ enum Governing<'a> {
 impl<S> CorsMiddleware<S> {
     /// Finds the policy: the handler's own (by the method the request will be routed with), else
     /// the middleware's.
-    fn governing(&self, req: &ServiceRequest, method: &[u8]) -> Governing<'_> {
+    fn governing(&self, req: &ServiceRequest, method: &[u8], preflight: bool) -> Governing<'_> {
         if self.any_routes {
             let index = match self.routes.get() {
                 Some(index) => Some(index),
@@ -153,6 +153,11 @@ impl<S> CorsMiddleware<S> {
             if let Some(path) = index.and_then(|index| index.lookup(req.request())) {
                 match path.for_method(method) {
                     Some(HandlerCors::Policy(policy)) => return Governing::Policy(policy),
+                    // A handler without CORS: its actual responses carry none, and a preflight for it
+                    // is refused here rather than handed to the application (R6).
+                    Some(HandlerCors::Disabled) if preflight => {
+                        return Governing::Refuse(Rejection::DisabledForHandler)
+                    }
                     Some(HandlerCors::Disabled) => return Governing::Nothing,
                     Some(HandlerCors::Ambiguous) => return Governing::Refuse(Rejection::AmbiguousRoutePolicy),
                     // Annotated handlers live on this path, none for this method: another
@@ -198,7 +203,7 @@ where
             _ => request.method,
         };
 
-        let policy = match self.governing(&req, routing_method) {
+        let policy = match self.governing(&req, routing_method, preflight) {
             Governing::Policy(policy) => policy,
             Governing::Nothing => return CorsFuture::passthrough(self.service.call(req)),
             Governing::Refuse(rejection) => {

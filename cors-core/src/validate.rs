@@ -61,6 +61,9 @@ fn origins<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> AllowedOrigins {
         for (i, o) in b.origins.iter().enumerate() {
             p.push(f, Some(i), o, "is redundant: allow_any_origin already allows every origin", "remove it, or drop allow_any_origin");
         }
+        if !b.origin_predicates.is_empty() {
+            p.push(f, None, "allowed_origin_fn", "is never asked: allow_any_origin already allows every origin", "drop allowed_origin_fn or allow_any_origin");
+        }
         return AllowedOrigins::Any;
     }
     if b.null_origin && b.credentials {
