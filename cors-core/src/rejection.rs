@@ -14,7 +14,7 @@ pub enum Rejection {
     OriginMalformed,
     /// More than one `Origin` line (R3).
     OriginRepeated,
-    /// `Access-Control-Request-Method` is not a token (§3 row 17).
+    /// `Access-Control-Request-Method` is not a token, or is longer than 64 bytes (§3 rows 15, 17).
     MethodMalformed,
     /// More than one `Access-Control-Request-Method` line (R3).
     MethodRepeated,
@@ -32,6 +32,8 @@ pub enum Rejection {
     NoHandlerForMethod,
     /// Two handlers declare policies for the same path and method.
     AmbiguousRoutePolicy,
+    /// The handler that serves the requested method says `#[cors(disable)]`.
+    DisabledForHandler,
 }
 
 impl Rejection {
@@ -51,6 +53,7 @@ impl Rejection {
             Self::PrivateNetworkNotAllowed => "private_network_not_allowed",
             Self::NoHandlerForMethod => "no_handler_for_method",
             Self::AmbiguousRoutePolicy => "ambiguous_route_policy",
+            Self::DisabledForHandler => "disabled_for_handler",
         }
     }
 
@@ -70,6 +73,7 @@ impl Rejection {
             Self::PrivateNetworkNotAllowed => "CORS: private network access not allowed",
             Self::NoHandlerForMethod => "CORS: no handler for the requested method on this path",
             Self::AmbiguousRoutePolicy => "CORS: two handlers declare a policy for this path and method",
+            Self::DisabledForHandler => "CORS: disabled for the handler of this method",
         }
     }
 }
