@@ -6,6 +6,12 @@ pub const SAFELISTED: [&str; 3] = ["GET", "HEAD", "POST"];
 /// Methods a page can never request (R25); matched case-insensitively.
 pub const FORBIDDEN: [&str; 3] = ["CONNECT", "TRACE", "TRACK"];
 
+/// Longest `Access-Control-Request-Method` accepted, and longest method a policy may list (R29,
+/// §3 row 15: ACRM must be a short token). Registered methods are at most 17 bytes long; refusing
+/// longer ones keeps an allow-any-method policy from echoing kilobytes into
+/// `Access-Control-Allow-Methods`.
+pub const MAX_LEN: usize = 64;
+
 /// Methods browsers upper-case before sending (R41): `fetch(u, {method: "delete"})` sends `DELETE`.
 pub const NORMALIZED: [&str; 6] = ["DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"];
 

@@ -4,6 +4,7 @@
 //! not send is simply not allowed (§3 rows 4–13, 29–31), and a policy's configured origins, where
 //! each failure becomes a [`crate::Problem`] that says what to write instead.
 
+use std::fmt::{self, Write as _};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// Longest scheme accepted (bounds the work on hostile input, R29).
@@ -220,9 +221,14 @@ fn validate_host(host: &str) -> Result<HostKind, OriginSyntax> {
         if inner.bytes().any(|b| b.is_ascii_uppercase()) {
             return Err(OriginSyntax::UpperCase);
         }
-        // Browsers write IPv6 compressed and lower-case (RFC 5952), which is what std prints.
+        // Browsers write IPv6 as the URL standard serializes it: compressed, lower-case hex, and
+        // never the dotted form that std prints for IPv4-mapped addresses (`::ffff:7f00:1`).
         let addr: Ipv6Addr = inner.parse().map_err(|_| OriginSyntax::InvalidHost)?;
-        return if addr.to_string() == inner { Ok(HostKind::Ipv6) } else { Err(OriginSyntax::InvalidHost) };
+        return if displays_as(UrlIpv6(addr), inner) {
+            Ok(HostKind::Ipv6)
+        } else {
+            Err(OriginSyntax::InvalidHost)
+        };
     }
     if host.bytes().any(|b| b.is_ascii_uppercase()) {
         return Err(OriginSyntax::UpperCase);
@@ -241,9 +247,59 @@ fn validate_host(host: &str) -> Result<HostKind, OriginSyntax> {
     let numeric = last.bytes().all(|b| b.is_ascii_digit()) || last.starts_with("0x");
     if numeric {
         let addr: Ipv4Addr = host.parse().map_err(|_| OriginSyntax::InvalidHost)?;
-        return if addr.to_string() == host { Ok(HostKind::Ipv4) } else { Err(OriginSyntax::InvalidHost) };
+        return if displays_as(addr, host) {
+            Ok(HostKind::Ipv4)
+        } else {
+            Err(OriginSyntax::InvalidHost)
+        };
     }
     Ok(HostKind::Domain)
+}
+
+/// Does `value` display exactly as `text`? Compares while formatting, so that checking a
+/// request's IP-literal origin allocates nothing (`Policy::decide` is allocation-free).
+fn displays_as(value: impl fmt::Display, text: &str) -> bool {
+    struct Expect<'a>(&'a [u8]);
+    impl fmt::Write for Expect<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0 = self.0.strip_prefix(s.as_bytes()).ok_or(fmt::Error)?;
+            Ok(())
+        }
+    }
+    let mut expect = Expect(text.as_bytes());
+    write!(expect, "{value}").is_ok() && expect.0.is_empty()
+}
+
+/// The URL standard's IPv6 serializer (without brackets): the first longest run of two or more
+/// zero pieces becomes `::`, every other piece is lower-case hex without leading zeros.
+struct UrlIpv6(Ipv6Addr);
+
+impl fmt::Display for UrlIpv6 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pieces = self.0.segments();
+        let (mut compress, mut longest, mut run) = (None, 1, 0);
+        for (i, &piece) in pieces.iter().enumerate() {
+            run = if piece == 0 { run + 1 } else { 0 };
+            if run > longest {
+                longest = run;
+                compress = Some(i + 1 - run);
+            }
+        }
+        let mut i = 0;
+        while i < pieces.len() {
+            if Some(i) == compress {
+                f.write_str(if i == 0 { "::" } else { ":" })?;
+                i += longest;
+                continue;
+            }
+            write!(f, "{:x}", pieces[i])?;
+            if i != pieces.len() - 1 {
+                f.write_char(':')?;
+            }
+            i += 1;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

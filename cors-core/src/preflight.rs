@@ -27,13 +27,13 @@ impl Policy {
     {
         let allow_origin = self.check_origin(request.origin)?;
 
-        // R3, R20: one ACRM line, a token, allowed byte-exactly or safelisted.
+        // R3, R20, R29: one ACRM line, a short token, allowed byte-exactly or safelisted.
         let method = match request.request_method {
             Single::One(m) => m,
             Single::Repeated => return Err(Rejection::MethodRepeated),
             Single::Absent => unreachable!("a preflight has Access-Control-Request-Method"),
         };
-        if !is_token(method) {
+        if method.len() > crate::method::MAX_LEN || !is_token(method) {
             return Err(Rejection::MethodMalformed);
         }
         let listed = match &self.methods {

@@ -24,7 +24,13 @@ fn lines<S: AsRef<[u8]>>(v: &[S]) -> Vec<Vec<u8>> {
 
 /// `(method, Origin lines, ACRM lines, ACRH lines, ACRPN lines)`.
 pub fn req(method: &str, origin: &[&str], acrm: &[&str], acrh: &[&str], acrpn: &[&str]) -> Req {
-    Req { method: method.as_bytes().to_vec(), origin: lines(origin), acrm: lines(acrm), acrh: lines(acrh), acrpn: lines(acrpn) }
+    Req {
+        method: method.as_bytes().to_vec(),
+        origin: lines(origin),
+        acrm: lines(acrm),
+        acrh: lines(acrh),
+        acrpn: lines(acrpn),
+    }
 }
 
 /// A request with the given method and Origin lines and no other CORS header.
@@ -83,7 +89,11 @@ impl fmt::Debug for Req {
                 .map(|l| {
                     let s = String::from_utf8_lossy(l);
                     if s.len() > 80 {
-                        format!("{}…({} bytes)", &s[..s.char_indices().nth(60).map_or(s.len(), |(i, _)| i)], l.len())
+                        format!(
+                            "{}…({} bytes)",
+                            &s[..s.char_indices().nth(60).map_or(s.len(), |(i, _)| i)],
+                            l.len()
+                        )
                     } else {
                         s.into_owned()
                     }
@@ -133,14 +143,30 @@ pub enum Want {
 impl From<ActualHeaders<'_>> for Act {
     fn from(h: ActualHeaders<'_>) -> Self {
         // Exhaustive on purpose: a new field must be added to the tables.
-        let ActualHeaders { allow_origin, allow_credentials, expose_headers } = h;
-        Act { allow_origin, allow_credentials, expose_headers: expose_headers.map(|t| t.as_str().to_owned()) }
+        let ActualHeaders {
+            allow_origin,
+            allow_credentials,
+            expose_headers,
+        } = h;
+        Act {
+            allow_origin,
+            allow_credentials,
+            expose_headers: expose_headers.map(|t| t.as_str().to_owned()),
+        }
     }
 }
 
 impl From<PreflightHeaders<'_>> for Pre {
     fn from(h: PreflightHeaders<'_>) -> Self {
-        let PreflightHeaders { status, allow_origin, allow_credentials, allow_method, allow_headers, max_age, allow_private_network } = h;
+        let PreflightHeaders {
+            status,
+            allow_origin,
+            allow_credentials,
+            allow_method,
+            allow_headers,
+            max_age,
+            allow_private_network,
+        } = h;
         Pre {
             status,
             allow_origin,
@@ -169,12 +195,20 @@ impl From<Decision<'_>> for Want {
 
 /// Actual-response headers that mirror the request's Origin, no credentials, nothing exposed.
 pub fn mirror() -> Act {
-    Act { allow_origin: AllowOrigin::Mirror, allow_credentials: false, expose_headers: None }
+    Act {
+        allow_origin: AllowOrigin::Mirror,
+        allow_credentials: false,
+        expose_headers: None,
+    }
 }
 
 /// Actual-response headers with `ACAO: *`.
 pub fn star() -> Act {
-    Act { allow_origin: AllowOrigin::Any, allow_credentials: false, expose_headers: None }
+    Act {
+        allow_origin: AllowOrigin::Any,
+        allow_credentials: false,
+        expose_headers: None,
+    }
 }
 
 impl Act {
@@ -269,7 +303,11 @@ pub struct Case {
 }
 
 pub fn case(name: &'static str, req: Req, want: impl Into<Want>) -> Case {
-    Case { name, req, want: want.into() }
+    Case {
+        name,
+        req,
+        want: want.into(),
+    }
 }
 
 /// Runs every row against `policy` and reports every mismatch at once.
@@ -281,10 +319,19 @@ pub fn check(policy: &Policy, cases: &[Case]) {
         assert!(names.insert(c.name), "duplicate case name {:?}", c.name);
         let got = Want::from(policy.decide(c.req.request()));
         if got != c.want {
-            failures.push(format!("- {}\n    request: {:?}\n    got:     {:?}\n    want:    {:?}", c.name, c.req, got, c.want));
+            failures.push(format!(
+                "- {}\n    request: {:?}\n    got:     {:?}\n    want:    {:?}",
+                c.name, c.req, got, c.want
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 /// Builds a policy that the test expects to be valid.
