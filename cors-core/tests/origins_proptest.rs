@@ -2,7 +2,8 @@
 //! input never panics, and the policy's exact-set decision equals a naive `HashSet<String>` oracle,
 //! including for near-misses built by mutating and splicing allowed origins
 //! (jub0bs/cors GHSA-vhxv-fg4m-p2w8: allow `https://foo.com` and `https://bar.com`, get
-//! `https://barfoo.com`).
+//! `https://barfoo.com`). Both compiled forms are checked: the builder's hash set and the sorted
+//! slice the attribute macros write at compile time.
 
 mod common;
 
@@ -10,7 +11,7 @@ use std::collections::HashSet;
 
 use common::*;
 use cors_core::origin::Origin;
-use cors_core::{AllowOrigin, Decision, Policy};
+use cors_core::{AllowOrigin, Decision, OriginPattern, Policy, StaticPattern, StaticPolicy};
 use proptest::prelude::*;
 
 /// Labels from a tiny alphabet, so that generated origins share prefixes and suffixes.
@@ -109,6 +110,52 @@ fn agrees_with_oracle(policy: &Policy, oracle: &HashSet<String>, candidate: &str
     Ok(())
 }
 
+fn leak_str(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn leak_list(v: Option<Vec<String>>) -> Option<&'static [&'static str]> {
+    v.map(|v| &*Box::leak(v.into_iter().map(leak_str).collect::<Vec<_>>().into_boxed_slice()))
+}
+
+/// The same policy in the form the macros write at compile time (`compiled_parts` ->
+/// `from_static`), whose exact origins are a sorted slice searched by bisection instead of a hash
+/// set. Leaks a little memory per call, which is fine in a test.
+fn static_twin(policy: &Policy) -> Policy {
+    let parts = policy.compiled_parts();
+    let patterns: Vec<OriginPattern> = parts
+        .patterns
+        .into_iter()
+        .map(|(text, scheme, base, base_is_domain, subdomains, any_port, port)| {
+            let p = Box::leak(Box::new(StaticPattern {
+                text: leak_str(text),
+                scheme: leak_str(scheme),
+                base: leak_str(base),
+                base_is_domain,
+                subdomains,
+                any_port,
+                port,
+            }));
+            OriginPattern::from_static(p)
+        })
+        .collect();
+    let parts = Box::leak(Box::new(StaticPolicy {
+        exact_origins: leak_list(parts.exact_origins),
+        null_origin: parts.null_origin,
+        credentials: parts.credentials,
+        methods: leak_list(parts.methods),
+        headers: leak_list(parts.headers),
+        any_header_authorization: parts.any_header_authorization,
+        allow_headers: parts.allow_headers.map(leak_str),
+        expose_headers: parts.expose_headers.map(leak_str),
+        max_age: parts.max_age.map(leak_str),
+        private_network: parts.private_network,
+        preflight_status: parts.preflight_status,
+        rejection_status: parts.rejection_status,
+    }));
+    Policy::from_static(parts, Box::leak(patterns.into_boxed_slice()))
+}
+
 proptest! {
     // No regression file: integration tests have no lib.rs next to them for proptest to find.
     #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
@@ -167,8 +214,10 @@ proptest! {
         candidates in prop::collection::vec(prop_oneof![valid_origin(), origin_ish()], 1..20),
     ) {
         let policy = build(Policy::builder().allowed_origins(allowed.iter().cloned()));
+        let sorted = static_twin(&policy);
         for c in allowed.iter().chain(&candidates) {
             agrees_with_oracle(&policy, &allowed, c)?;
+            agrees_with_oracle(&sorted, &allowed, c)?;
         }
     }
 
@@ -180,9 +229,11 @@ proptest! {
     ) {
         let list: Vec<String> = allowed.iter().cloned().collect();
         let policy = build(Policy::builder().allowed_origins(list.iter().cloned()));
+        let sorted = static_twin(&policy);
         for (op, a, b, pos, pos2, byte) in edits {
             let candidate = mutate(&list, op, a, b, pos, pos2, byte);
             agrees_with_oracle(&policy, &allowed, &candidate)?;
+            agrees_with_oracle(&sorted, &allowed, &candidate)?;
         }
     }
 
@@ -198,6 +249,7 @@ proptest! {
         use_other in any::<bool>(),
     ) {
         let policy = build(Policy::builder().allowed_origin(format!("https://*.{base}")));
+        let sorted = static_twin(&policy);
         let candidate = if use_other {
             other
         } else {
@@ -207,8 +259,10 @@ proptest! {
         let expected = candidate
             .strip_prefix("https://")
             .is_some_and(|host| !host.contains(':') && host.len() > base.len() + 1 && host.ends_with(&format!(".{base}")));
-        let d = policy.decide(get(&candidate).request());
-        prop_assert_eq!(mirrored(&d), expected, "{:?} vs *.{}: {:?}", candidate, base, d);
+        for p in [&policy, &sorted] {
+            let d = p.decide(get(&candidate).request());
+            prop_assert_eq!(mirrored(&d), expected, "{:?} vs *.{}: {:?}", candidate, base, d);
+        }
     }
 }
 
