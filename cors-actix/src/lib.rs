@@ -19,6 +19,7 @@ pub mod routes;
 mod vary;
 
 pub use cors_core::{self as core, Decision, Policy, PolicyBuilder, PolicyError, Problem, Rejection};
+pub use cors_macros::{cors, cors_policy};
 pub use future::CorsFuture;
 pub use middleware::{Cors, CorsMiddleware};
 pub use routes::{effective_routes, registered_routes, EffectiveRoute, RoutePolicy};

@@ -1,0 +1,10 @@
+use actix_web::{post, HttpResponse};
+use cors_actix::cors;
+
+#[cors(origins = ["https://app.example.com"], expose = ["X-Item-Id", "Set-Cookie"])]
+#[post("/items")]
+async fn handler() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+fn main() {}

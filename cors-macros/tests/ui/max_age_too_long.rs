@@ -1,0 +1,10 @@
+use actix_web::{get, HttpResponse};
+use cors_actix::cors;
+
+#[cors(origins = ["https://app.example.com"], max_age = 86401)]
+#[get("/items")]
+async fn handler() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use actix_web::{put, HttpResponse};
+use cors_actix::cors;
+
+#[cors(origins = ["https://app.example.com"], methods = ["PUT,PATCH"])]
+#[put("/items")]
+async fn handler() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+fn main() {}

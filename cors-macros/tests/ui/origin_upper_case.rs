@@ -1,0 +1,10 @@
+use actix_web::{get, HttpResponse};
+use cors_actix::cors;
+
+#[cors(origins = ["https://App.Example.com"])]
+#[get("/items")]
+async fn handler() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+fn main() {}

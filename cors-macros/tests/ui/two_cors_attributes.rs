@@ -1,0 +1,11 @@
+use actix_web::{get, HttpResponse};
+use cors_actix::cors;
+
+#[cors(origins = any)]
+#[cors(origins = ["https://app.example.com"])]
+#[get("/items")]
+async fn handler() -> HttpResponse {
+    HttpResponse::Ok().finish()
+}
+
+fn main() {}
