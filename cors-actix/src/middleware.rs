@@ -137,7 +137,8 @@ enum Governing<'a> {
     Policy(&'a Policy),
     /// No CORS at all for this request: pass it through untouched.
     Nothing,
-    /// A preflight refused before any policy is consulted.
+    /// No policy can be chosen: a preflight is refused, an actual request is served without any
+    /// CORS header (R1: never blocked).
     Refuse(Rejection),
 }
 
@@ -161,8 +162,13 @@ impl<S> CorsMiddleware<S> {
                     Some(HandlerCors::Disabled) => return Governing::Nothing,
                     Some(HandlerCors::Ambiguous) => return Governing::Refuse(Rejection::AmbiguousRoutePolicy),
                     // Annotated handlers live on this path, none for this method: another
-                    // handler may still serve it under the middleware's own policy.
-                    None if self.policy.is_none() => return Governing::Refuse(Rejection::NoHandlerForMethod),
+                    // handler may still serve it under the middleware's own policy. Without
+                    // one, no policy allows the preflight; an actual request goes to that
+                    // handler untouched, like any unannotated one (R1, R35).
+                    None if self.policy.is_none() && preflight => {
+                        return Governing::Refuse(Rejection::NoHandlerForMethod)
+                    }
+                    None if self.policy.is_none() => return Governing::Nothing,
                     None => {}
                 }
             }
@@ -206,9 +212,17 @@ where
         let policy = match self.governing(&req, routing_method, preflight) {
             Governing::Policy(policy) => policy,
             Governing::Nothing => return CorsFuture::passthrough(self.service.call(req)),
-            Governing::Refuse(rejection) => {
-                log::rejected(&req, rejection, preflight);
+            Governing::Refuse(rejection) if preflight => {
+                log::rejected(&req, rejection, true);
                 return CorsFuture::ready(reject_preflight(req, rejection, StatusCode::FORBIDDEN, None));
+            }
+            Governing::Refuse(rejection) => {
+                // R1, R35: an actual request is never blocked, only left without CORS headers;
+                // either candidate policy may depend on the Origin (R36).
+                if request.origin.is_present() {
+                    log::rejected(&req, rejection, false);
+                }
+                return CorsFuture::finish(self.service.call(req), Finish::Strip, true);
             }
         };
 
