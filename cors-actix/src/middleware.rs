@@ -12,7 +12,7 @@ use actix_web::http::header::{
 };
 use actix_web::http::StatusCode;
 use actix_web::{Error, HttpResponse};
-use cors_core::{Decision, Policy, PolicyBuilder, Rejection, Request, Single};
+use cors_core::{Decision, Policy, PolicyBuilder, Rejection, Request, Single, PREFLIGHT_VARY};
 use futures_util::future::{ready, Ready};
 
 use crate::future::{CorsFuture, Finish};
@@ -69,12 +69,16 @@ impl Cors {
 
     /// The middleware for a compiled policy.
     pub fn new(policy: Policy) -> Self {
-        Cors { policy: Some(SharedPolicy::Owned(Arc::new(policy))) }
+        Cors {
+            policy: Some(SharedPolicy::Owned(Arc::new(policy))),
+        }
     }
 
     /// The middleware for a static policy, such as one made by `cors_policy!`.
     pub fn from_static(policy: &'static Policy) -> Self {
-        Cors { policy: Some(SharedPolicy::Static(policy)) }
+        Cors {
+            policy: Some(SharedPolicy::Static(policy)),
+        }
     }
 
     /// The middleware with no policy of its own: it answers for handlers annotated with
@@ -196,10 +200,18 @@ where
         let request = Request {
             method: req.method().as_str().as_bytes(),
             origin: Single::from_lines(headers.get_all(ORIGIN).map(HeaderValue::as_bytes)),
-            request_method: Single::from_lines(headers.get_all(ACCESS_CONTROL_REQUEST_METHOD).map(HeaderValue::as_bytes)),
-            request_headers: headers.get_all(ACCESS_CONTROL_REQUEST_HEADERS).map(HeaderValue::as_bytes),
+            request_method: Single::from_lines(
+                headers
+                    .get_all(ACCESS_CONTROL_REQUEST_METHOD)
+                    .map(HeaderValue::as_bytes),
+            ),
+            request_headers: headers
+                .get_all(ACCESS_CONTROL_REQUEST_HEADERS)
+                .map(HeaderValue::as_bytes),
             request_private_network: Single::from_lines(
-                headers.get_all(ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK).map(HeaderValue::as_bytes),
+                headers
+                    .get_all(ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK)
+                    .map(HeaderValue::as_bytes),
             ),
         };
         let preflight = request.is_preflight();
@@ -214,7 +226,12 @@ where
             Governing::Nothing => return CorsFuture::passthrough(self.service.call(req)),
             Governing::Refuse(rejection) if preflight => {
                 log::rejected(&req, rejection, true);
-                return CorsFuture::ready(reject_preflight(req, rejection, StatusCode::FORBIDDEN, None));
+                return CorsFuture::ready(reject_preflight(
+                    req,
+                    rejection,
+                    StatusCode::FORBIDDEN,
+                    Some(PREFLIGHT_VARY),
+                ));
             }
             Governing::Refuse(rejection) => {
                 // R1, R35: an actual request is never blocked, only left without CORS headers;
@@ -229,9 +246,10 @@ where
         match policy.decide(request) {
             Decision::Preflight(allowed) => {
                 let mut res = HttpResponse::new(StatusCode::from_u16(allowed.status).unwrap_or(StatusCode::NO_CONTENT));
-                let (Some(origin), Some(method)) =
-                    (req.headers().get(ORIGIN), req.headers().get(ACCESS_CONTROL_REQUEST_METHOD))
-                else {
+                let (Some(origin), Some(method)) = (
+                    req.headers().get(ORIGIN),
+                    req.headers().get(ACCESS_CONTROL_REQUEST_METHOD),
+                ) else {
                     unreachable!("a preflight has Origin and Access-Control-Request-Method")
                 };
                 response_headers::preflight(res.headers_mut(), &allowed, origin, method);
@@ -250,7 +268,9 @@ where
                 };
                 CorsFuture::finish(self.service.call(req), finish, policy.varies_by_origin())
             }
-            Decision::NotCors(None) => CorsFuture::finish(self.service.call(req), Finish::Leave, policy.varies_by_origin()),
+            Decision::NotCors(None) => {
+                CorsFuture::finish(self.service.call(req), Finish::Leave, policy.varies_by_origin())
+            }
             Decision::ActualRejected(rejection) => {
                 // R1: never block an actual request, only leave it undecorated.
                 log::rejected(&req, rejection, false);
@@ -267,7 +287,8 @@ fn reject_preflight<B>(
     vary: Option<&'static str>,
 ) -> ServiceResponse<EitherBody<B>> {
     let mut res = HttpResponse::with_body(status, rejection.reason());
-    res.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    res.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
     if let Some(vary) = vary {
         vary::merge(res.headers_mut(), vary);
     }

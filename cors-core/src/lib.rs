@@ -52,5 +52,5 @@ pub use policy::{Policy, PREFLIGHT_VARY};
 pub use rejection::Rejection;
 pub use request::{Request, Single};
 #[doc(hidden)]
-pub use static_policy::{CompiledParts, StaticPattern, StaticPolicy};
+pub use static_policy::{CompiledParts, CompiledPattern, StaticPattern, StaticPolicy};
 pub use validate::MAX_AGE_LIMIT;

@@ -61,14 +61,34 @@ pub struct StaticPolicy {
     pub rejection_status: u16,
 }
 
+/// A compiled origin pattern, owned: the fields of [`StaticPattern`].
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompiledPattern {
+    /// As written.
+    pub text: String,
+    /// Scheme.
+    pub scheme: String,
+    /// Fixed part of the host.
+    pub base: String,
+    /// Whether the base is a domain.
+    pub base_is_domain: bool,
+    /// `*.` in front.
+    pub subdomains: bool,
+    /// `:*` at the end.
+    pub any_port: bool,
+    /// The explicit port, when not `any_port`.
+    pub port: Option<u16>,
+}
+
 /// The same data, owned: what [`Policy::compiled_parts`] hands to the macros.
 #[doc(hidden)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CompiledParts {
     /// `None`: any origin. Otherwise exact origins, sorted.
     pub exact_origins: Option<Vec<String>>,
-    /// Patterns: (text, scheme, base, base_is_domain, subdomains, any_port, port).
-    pub patterns: Vec<(String, String, String, bool, bool, bool, Option<u16>)>,
+    /// Origin patterns.
+    pub patterns: Vec<CompiledPattern>,
     /// `Origin: null` allowed.
     pub null_origin: bool,
     /// Whether the policy has origin predicates (which cannot be static).
@@ -149,15 +169,15 @@ impl Policy {
                             PortRule::Any => (true, None),
                             PortRule::Exact(port) => (false, port),
                         };
-                        (
-                            p.text.to_string(),
-                            p.scheme.to_string(),
-                            p.base.to_string(),
-                            p.base_kind == HostKind::Domain,
-                            p.subdomains,
+                        CompiledPattern {
+                            text: p.text.to_string(),
+                            scheme: p.scheme.to_string(),
+                            base: p.base.to_string(),
+                            base_is_domain: p.base_kind == HostKind::Domain,
+                            subdomains: p.subdomains,
                             any_port,
                             port,
-                        )
+                        }
                     })
                     .collect(),
                 *null,
@@ -259,7 +279,7 @@ mod tests {
         let parts = built.compiled_parts();
         assert_eq!(parts.exact_origins.as_deref(), PARTS.exact_origins.map(|o| o.iter().map(|s| s.to_string()).collect::<Vec<_>>()).as_deref());
         assert_eq!(parts.allow_headers.as_deref(), PARTS.allow_headers);
-        assert_eq!(parts.patterns[0].0, "https://*.example.org");
+        assert_eq!(parts.patterns[0].text, "https://*.example.org");
         for origin in ["https://app.example.com", "http://localhost:3000", "https://a.example.org", "https://evil.example", "https://example.org"] {
             for (method, acrm, acrh) in [("GET", None, &[][..]), ("OPTIONS", Some("PUT"), &[&b"x-a"[..]][..]), ("OPTIONS", Some("PATCH"), &[][..]), ("OPTIONS", Some("PUT"), &[&b"x-b"[..]][..])] {
                 let static_decision = STATIC.decide(request(method, origin, acrm, acrh));

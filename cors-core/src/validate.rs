@@ -149,14 +149,14 @@ fn origin_fix(text: &str, e: OriginSyntax) -> String {
     let host_port = authority.rsplit('@').next().unwrap_or(authority);
     let scheme_lc = scheme.to_ascii_lowercase();
     match e {
-        OriginSyntax::MissingScheme => format!("write \"https://{text}\" (scheme://host[:port])"),
+        OriginSyntax::MissingScheme => format!("write \"https://{text}\""),
         OriginSyntax::UpperCase => format!("write \"{}\"", format!("{scheme}://{rest}").to_ascii_lowercase()),
         OriginSyntax::Path | OriginSyntax::Query | OriginSyntax::Fragment | OriginSyntax::Userinfo => {
-            format!("write \"{scheme_lc}://{host_port}\"")
+            format!("write \"{scheme_lc}://{}\"", host_port.to_ascii_lowercase())
         }
         OriginSyntax::DefaultPort => {
             let host = host_port.rsplit_once(':').map_or(host_port, |(h, _)| h);
-            format!("write \"{scheme_lc}://{host}\": browsers omit the default port")
+            format!("write \"{scheme_lc}://{}\"", host.to_ascii_lowercase())
         }
         OriginSyntax::NonAscii => {
             let (host, port) = match host_port.rsplit_once(':') {

@@ -126,15 +126,15 @@ fn static_twin(policy: &Policy) -> Policy {
     let patterns: Vec<OriginPattern> = parts
         .patterns
         .into_iter()
-        .map(|(text, scheme, base, base_is_domain, subdomains, any_port, port)| {
+        .map(|c| {
             let p = Box::leak(Box::new(StaticPattern {
-                text: leak_str(text),
-                scheme: leak_str(scheme),
-                base: leak_str(base),
-                base_is_domain,
-                subdomains,
-                any_port,
-                port,
+                text: leak_str(c.text),
+                scheme: leak_str(c.scheme),
+                base: leak_str(c.base),
+                base_is_domain: c.base_is_domain,
+                subdomains: c.subdomains,
+                any_port: c.any_port,
+                port: c.port,
             }));
             OriginPattern::from_static(p)
         })

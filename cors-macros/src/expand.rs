@@ -4,60 +4,84 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use proc_macro2::{Literal, TokenStream, TokenTree};
+use cors_core::{CompiledParts, Policy};
+use proc_macro2::{TokenStream, TokenTree};
 use quote::{quote, ToTokens};
 use syn::{LitStr, Meta};
 
-use crate::parse::{Call, Handler, PolicyArgs};
+use crate::parse::Handler;
 
-/// A `{ static POLICY: LazyLock<Policy> = ..; &*POLICY }` block of type `&'static Policy`.
-pub(crate) fn policy(policy: &PolicyArgs) -> TokenStream {
-    let calls = policy.calls().iter().map(call).collect::<TokenStream>();
+/// A `{ static POLICY: Policy = ..; &POLICY }` block of type `&'static Policy`: the compiled
+/// tables of the policy validated at compile time, written out as static data. Nothing is
+/// parsed, validated or allocated at run time.
+pub(crate) fn policy(policy: &Policy) -> TokenStream {
+    let CompiledParts {
+        exact_origins,
+        patterns,
+        null_origin,
+        has_predicates: _, // the attribute cannot express predicates
+        credentials,
+        methods,
+        headers,
+        any_header_authorization,
+        allow_headers,
+        expose_headers,
+        max_age,
+        private_network,
+        preflight_status,
+        rejection_status,
+    } = policy.compiled_parts();
+    let list = |items: Option<Vec<String>>| match items {
+        Some(items) => quote!(::core::option::Option::Some(&[#(#items),*])),
+        None => quote!(::core::option::Option::None),
+    };
+    let text = |value: Option<String>| match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    };
+    let exact_origins = list(exact_origins);
+    let methods = list(methods);
+    let headers = list(headers);
+    let (allow_headers, expose_headers, max_age) = (text(allow_headers), text(expose_headers), text(max_age));
+    let pattern_count = patterns.len();
+    let patterns = patterns.iter().map(|p| {
+        let (text, scheme, base) = (&p.text, &p.scheme, &p.base);
+        let (base_is_domain, subdomains, any_port) = (p.base_is_domain, p.subdomains, p.any_port);
+        let port = match p.port {
+            Some(port) => quote!(::core::option::Option::Some(#port)),
+            None => quote!(::core::option::Option::None),
+        };
+        quote! {
+            ::cors_actix::core::OriginPattern::from_static(&::cors_actix::core::StaticPattern {
+                text: #text,
+                scheme: #scheme,
+                base: #base,
+                base_is_domain: #base_is_domain,
+                subdomains: #subdomains,
+                any_port: #any_port,
+                port: #port,
+            })
+        }
+    });
     quote! {
         {
-            static POLICY: ::std::sync::LazyLock<::cors_actix::Policy> = ::std::sync::LazyLock::new(|| {
-                ::cors_actix::Policy::builder()
-                    #calls
-                    .build()
-                    .unwrap_or_else(|e| ::core::unreachable!("policy validated at compile time: {}", e))
-            });
-            &*POLICY
-        }
-    }
-}
-
-/// The builder call for one [`Call`], as validation made it.
-fn call(call: &Call<'_>) -> TokenStream {
-    match call {
-        Call::AllowedOrigins(items) => quote!(.allowed_origins([#(#items),*])),
-        Call::AllowAnyOrigin => quote!(.allow_any_origin()),
-        Call::DangerouslyAllowNullOrigin => quote!(.dangerously_allow_null_origin()),
-        Call::AllowedMethods(items) => quote!(.allowed_methods([#(#items),*])),
-        Call::AllowAnyMethod => quote!(.allow_any_method()),
-        Call::AllowedHeaders(items) => quote!(.allowed_headers([#(#items),*])),
-        Call::AllowAnyHeader => quote!(.allow_any_header()),
-        Call::ExposeHeaders(items) => quote!(.expose_headers([#(#items),*])),
-        Call::ExposeAnyHeader => quote!(.expose_any_header()),
-        Call::SupportsCredentials => quote!(.supports_credentials()),
-        Call::MaxAge(seconds) => {
-            let mut lit = Literal::u64_suffixed(seconds.value);
-            lit.set_span(seconds.lit.span());
-            quote!(.max_age(#lit))
-        }
-        Call::AllowPrivateNetworkAccess => quote!(.allow_private_network_access()),
-        Call::DangerouslyTolerateInsecureOrigins => quote!(.dangerously_tolerate_insecure_origins()),
-        Call::DangerouslyTolerateSubdomainsOfPublicSuffixes => {
-            quote!(.dangerously_tolerate_subdomains_of_public_suffixes())
-        }
-        Call::PreflightStatus(status) => {
-            let mut lit = Literal::u16_suffixed(status.value);
-            lit.set_span(status.lit.span());
-            quote!(.preflight_status(#lit))
-        }
-        Call::PreflightRejectionStatus(status) => {
-            let mut lit = Literal::u16_suffixed(status.value);
-            lit.set_span(status.lit.span());
-            quote!(.preflight_rejection_status(#lit))
+            static PATTERNS: [::cors_actix::core::OriginPattern; #pattern_count] = [#(#patterns),*];
+            static PARTS: ::cors_actix::core::StaticPolicy = ::cors_actix::core::StaticPolicy {
+                exact_origins: #exact_origins,
+                null_origin: #null_origin,
+                credentials: #credentials,
+                methods: #methods,
+                headers: #headers,
+                any_header_authorization: #any_header_authorization,
+                allow_headers: #allow_headers,
+                expose_headers: #expose_headers,
+                max_age: #max_age,
+                private_network: #private_network,
+                preflight_status: #preflight_status,
+                rejection_status: #rejection_status,
+            };
+            static POLICY: ::cors_actix::Policy = ::cors_actix::Policy::from_static(&PARTS, &PATTERNS);
+            &POLICY
         }
     }
 }
@@ -67,7 +91,7 @@ static RESOURCE_COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// The handler with its route attribute (named if it was not), and its registrations. `policy` is
 /// `None` for `#[cors(disable)]`.
-pub(crate) fn handler(handler: Handler, policy: Option<&PolicyArgs>) -> TokenStream {
+pub(crate) fn handler(handler: Handler, policy: Option<&Policy>) -> TokenStream {
     let Handler { mut func, route } = handler;
     let function = func.sig.ident.to_string();
     let function = function.strip_prefix("r#").unwrap_or(&function).to_owned();
@@ -89,8 +113,8 @@ pub(crate) fn handler(handler: Handler, policy: Option<&PolicyArgs>) -> TokenStr
         }
     };
     let body = match policy {
-        Some(args) => {
-            let policy = self::policy(args);
+        Some(compiled) => {
+            let policy = self::policy(compiled);
             quote!(::core::option::Option::Some(#policy))
         }
         None => quote!(::core::option::Option::None),

@@ -129,16 +129,17 @@ pub fn cors(args: TokenStream, item: TokenStream) -> TokenStream {
     let mut errors = Errors::default();
     let args = syn::parse2::<Args>(args.into()).map_err(|e| errors.push(e)).ok();
     let handler = syn::parse2::<Handler>(item.clone()).map_err(|e| errors.push(e)).ok();
-    if let Some(Args::Policy(policy)) = &args {
-        if let Err(e) = validate::validate(policy) {
-            errors.push(e);
-        }
-    }
+    let route_methods = handler.as_ref().map_or(&[][..], |h| &h.route.methods[..]);
+    let compiled = match &args {
+        Some(Args::Policy(policy)) => validate::validate(policy, route_methods).map_err(|e| errors.push(e)).ok(),
+        _ => None,
+    };
     let expanded = match (args, handler) {
-        (Some(args), Some(handler)) => errors.finish(match &args {
-            Args::Disable(_) => expand::handler(handler, None),
-            Args::Policy(policy) => expand::handler(handler, Some(policy)),
-        }),
+        (Some(Args::Disable(_)), Some(handler)) => errors.finish(expand::handler(handler, None)),
+        (Some(Args::Policy(_)), Some(handler)) => match compiled {
+            Some(policy) => errors.finish(expand::handler(handler, Some(&policy))),
+            None => errors.finish(proc_macro2::TokenStream::new()),
+        },
         _ => errors.finish(proc_macro2::TokenStream::new()),
     };
     match expanded {
@@ -171,7 +172,7 @@ pub fn cors(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn cors_policy(input: TokenStream) -> TokenStream {
     let expanded = syn::parse2::<Args>(input.into()).and_then(|args| match args {
-        Args::Policy(policy) => validate::validate(&policy).map(|()| expand::policy(&policy)),
+        Args::Policy(policy) => validate::validate(&policy, &[]).map(|policy| expand::policy(&policy)),
         Args::Disable(disable) => Err(syn::Error::new(
             disable.span(),
             "`disable` applies to one handler: write #[cors(disable)] above its route attribute",

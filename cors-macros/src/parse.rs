@@ -10,7 +10,7 @@ use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Attribute, Expr, ExprLit, Ident, ItemFn, Lit, LitInt, LitStr, Meta, Token};
+use syn::{Attribute, Expr, ExprLit, Ident, ItemFn, Lit, LitStr, Meta, Token};
 
 /// Every key `#[cors(...)]` and `cors_policy!(...)` accept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,9 +121,8 @@ pub(crate) struct List {
     pub(crate) items: Vec<LitStr>,
 }
 
-/// An integer and its literal.
+/// An integer value (errors about it point at its whole `key = value` entry).
 pub(crate) struct Int<T> {
-    pub(crate) lit: LitInt,
     pub(crate) value: T,
 }
 
@@ -504,10 +503,7 @@ where
             "`{name}` needs a value: write `{name} = {example}`"
         ))),
         Some(Expr::Lit(ExprLit { lit: Lit::Int(lit), .. })) => match lit.base10_parse::<T>() {
-            Ok(value) => Ok(Int {
-                lit: lit.clone(),
-                value,
-            }),
+            Ok(value) => Ok(Int { value }),
             Err(_) => Err(ValueError::At(syn::Error::new(
                 lit.span(),
                 format!("`{name} = {lit}` is out of range for {what}; write e.g. `{name} = {example}`"),

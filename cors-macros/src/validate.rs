@@ -11,18 +11,54 @@ use syn::LitStr;
 
 use crate::parse::{Call, Errors, Key, PolicyArgs};
 
-/// Builds the policy with cors-core and reports every problem, each on its own token.
-pub(crate) fn validate(policy: &PolicyArgs) -> syn::Result<()> {
-    let builder = policy.calls().iter().fold(Policy::builder(), apply);
-    let Err(error) = builder.build() else { return Ok(()) };
+/// Builds the policy with cors-core and reports every problem, each on its own token. On a
+/// handler, `route_methods` are the methods its route attribute serves: when `methods` is not
+/// written they are the policy's methods, and when it is, each must be in it (or need no
+/// preflight approval), since a preflight for the handler's own method would otherwise always be
+/// refused.
+pub(crate) fn validate(policy: &PolicyArgs, route_methods: &[String]) -> syn::Result<Policy> {
+    let mut builder = policy.calls().iter().fold(Policy::builder(), apply);
+    let needs_listing = |m: &&String| !cors_core::method::is_safelisted(m.as_bytes());
+    // Reported only when the `methods` list has no problem of its own, which would be the cause.
+    let mut unserved = Vec::new();
+    match &policy.methods {
+        None => builder = builder.allowed_methods(route_methods.iter().filter(needs_listing)),
+        Some(entry) if entry.value.any.is_none() => {
+            for method in route_methods.iter().filter(needs_listing) {
+                if !entry.value.items.iter().any(|item| item.value() == *method) {
+                    unserved.push(syn::Error::new_spanned(
+                        &entry.tokens,
+                        format!(
+                            "this handler serves {method}, which `methods` does not allow, so every preflight for it would be refused; add \"{method}\", or leave `methods` out to allow the handler's own methods"
+                        ),
+                    ));
+                }
+            }
+        }
+        Some(_) => {}
+    }
     let mut errors = Errors::default();
+    let error = match builder.build() {
+        Ok(policy) => {
+            unserved.into_iter().for_each(|e| errors.push(e));
+            return errors.finish(policy);
+        }
+        Err(error) => error,
+    };
+    if !error.problems().iter().any(|p| p.field == Field::AllowedMethods) {
+        unserved.into_iter().for_each(|e| errors.push(e));
+    }
     for problem in error.problems() {
         errors.push(syn::Error::new_spanned(
             offending_tokens(problem, policy),
             message(problem),
         ));
     }
-    errors.finish(())
+    match errors.finish(()) {
+        Err(e) => Err(e),
+        // A `PolicyError` has at least one problem, so this is never reached; say what failed anyway.
+        Ok(()) => Err(syn::Error::new(proc_macro2::Span::call_site(), error.to_string())),
+    }
 }
 
 /// The builder call for one [`Call`]; expansion emits the same call as tokens.
@@ -260,7 +296,7 @@ mod tests {
             let Ok(crate::parse::Args::Policy(policy)) = syn::parse2(tokens) else {
                 panic!("a policy")
             };
-            let Err(error) = validate(&policy) else {
+            let Err(error) = validate(&policy, &[]) else {
                 panic!("problems expected")
             };
             for message in error.into_iter().map(|e| e.to_string()) {
