@@ -23,16 +23,29 @@ impl fmt::Display for Bounded<'_> {
     }
 }
 
+/// A refused preflight is logged at `info`: it is what makes a browser fail a request. An actual
+/// request from a disallowed origin is logged at `debug`: it is served anyway (R1), and same-origin
+/// form posts carry `Origin` too, so at `info` it would be noise.
 pub(crate) fn rejected(req: &ServiceRequest, rejection: Rejection, preflight: bool) {
     let origin = req.headers().get(ORIGIN).map_or(&b""[..], |v| v.as_bytes());
-    tracing::info!(
-        target: "cors",
-        origin = %Bounded(origin),
-        method = %req.method(),
-        path = req.path(),
-        reason = rejection.as_str(),
-        preflight,
-        "{}",
-        rejection.reason()
-    );
+    macro_rules! event {
+        ($level:expr) => {
+            tracing::event!(
+                target: "cors",
+                $level,
+                origin = %Bounded(origin),
+                method = %req.method(),
+                path = req.path(),
+                reason = rejection.as_str(),
+                preflight,
+                "{}",
+                rejection.reason()
+            )
+        };
+    }
+    if preflight {
+        event!(tracing::Level::INFO);
+    } else {
+        event!(tracing::Level::DEBUG);
+    }
 }
