@@ -53,7 +53,12 @@ impl ScopePolicies {
         cfg.service(
         web::scope("/public")
             .wrap(public)
-            .service(web::resource("/data").route(web::get().to(public_data)).route(web::post().to(echo_length)))
+            .service(
+                    web::resource("/data")
+                        .route(web::get().to(public_data))
+                        .route(web::head().to(public_data))
+                        .route(web::post().to(echo_length)),
+                )
             .route("/fail", web::get().to(fail)),
     )
     .service(
