@@ -148,11 +148,14 @@ pub(crate) enum Call<'a> {
     PreflightRejectionStatus(&'a Int<u16>),
 }
 
+/// A list key, the call its `any` stands for, and the call its names stand for.
+type ListCalls<'a> = (&'a Option<Entry<List>>, Call<'a>, fn(&'a [LitStr]) -> Call<'a>);
+
 impl PolicyArgs {
     /// The builder calls this policy stands for, in a fixed order.
     pub(crate) fn calls<'a>(&'a self) -> Vec<Call<'a>> {
         let mut calls = Vec::new();
-        let lists: [(&Option<Entry<List>>, Call<'a>, fn(&'a [LitStr]) -> Call<'a>); 4] = [
+        let lists: [ListCalls<'a>; 4] = [
             (&self.origins, Call::AllowAnyOrigin, Call::AllowedOrigins),
             (&self.methods, Call::AllowAnyMethod, Call::AllowedMethods),
             (&self.headers, Call::AllowAnyHeader, Call::AllowedHeaders),
