@@ -58,15 +58,27 @@ pin_project! {
 
 impl<F, B> CorsFuture<F, B> {
     pub(crate) fn ready(response: ServiceResponse<EitherBody<B>>) -> Self {
-        CorsFuture { state: State::Ready { response: Some(response) } }
+        CorsFuture {
+            state: State::Ready {
+                response: Some(response),
+            },
+        }
     }
 
     pub(crate) fn finish(future: F, finish: Finish, vary_origin: bool) -> Self {
-        CorsFuture { state: State::Inner { future, finish, vary_origin } }
+        CorsFuture {
+            state: State::Inner {
+                future,
+                finish,
+                vary_origin,
+            },
+        }
     }
 
     pub(crate) fn passthrough(future: F) -> Self {
-        CorsFuture { state: State::Passthrough { future } }
+        CorsFuture {
+            state: State::Passthrough { future },
+        }
     }
 }
 
@@ -84,7 +96,11 @@ where
             StateProj::Passthrough { future } => {
                 Poll::Ready(ready!(future.poll(cx)).map(ServiceResponse::map_into_left_body))
             }
-            StateProj::Inner { future, finish, vary_origin } => match ready!(future.poll(cx)) {
+            StateProj::Inner {
+                future,
+                finish,
+                vary_origin,
+            } => match ready!(future.poll(cx)) {
                 Ok(mut res) => {
                     finish.apply(res.headers_mut(), *vary_origin);
                     Poll::Ready(Ok(res.map_into_left_body()))

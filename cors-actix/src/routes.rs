@@ -86,7 +86,10 @@ pub(crate) struct PathPolicies {
 impl PathPolicies {
     /// The declaration of the handler serving `method` on this path, if it has one.
     pub(crate) fn for_method(&self, method: &[u8]) -> Option<HandlerCors> {
-        self.by_method.iter().find(|(m, _)| m.as_bytes() == method).map(|(_, slot)| slot.resolve())
+        self.by_method
+            .iter()
+            .find(|(m, _)| m.as_bytes() == method)
+            .map(|(_, slot)| slot.resolve())
     }
 }
 
@@ -135,7 +138,10 @@ impl RouteIndex {
                 }
             }
         }
-        Some(RouteIndex { by_shape, seen: RefCell::default() })
+        Some(RouteIndex {
+            by_shape,
+            seen: RefCell::default(),
+        })
     }
 
     /// The annotated handlers on the path of `req`, if any.
@@ -240,7 +246,9 @@ pub struct EffectiveRoute {
 /// Lists the annotated routes of the app serving `req`, with their full path and effective
 /// policy, sorted by path and method.
 pub fn effective_routes(req: &HttpRequest) -> Vec<EffectiveRoute> {
-    let Some(index) = RouteIndex::build(req) else { return Vec::new() };
+    let Some(index) = RouteIndex::build(req) else {
+        return Vec::new();
+    };
     let mut routes: Vec<EffectiveRoute> = index
         .routes()
         .map(|(path, method, cors, handler)| EffectiveRoute {

@@ -61,7 +61,10 @@ mod tests {
 
     #[test]
     fn r36_appended_to_every_existing_line() {
-        assert_eq!(vary_after(&["Accept", "Accept-Encoding"], "Origin"), ["Accept, Accept-Encoding, Origin"]);
+        assert_eq!(
+            vary_after(&["Accept", "Accept-Encoding"], "Origin"),
+            ["Accept, Accept-Encoding, Origin"]
+        );
     }
 
     #[test]

@@ -337,7 +337,12 @@ async fn vary_merge_into_a_handler_vary_allocates_a_bounded_amount() {
     });
     let without = measure!(bare, make, |_: &actix_web::dev::ServiceResponse<_>| {});
     report("allowed actual, handler set its own Vary", with, without);
-    assert_eq!(with.0 - without.0, 1, "Vary merge allocated {} times", with.0 - without.0);
+    assert_eq!(
+        with.0 - without.0,
+        1,
+        "Vary merge allocated {} times",
+        with.0 - without.0
+    );
 }
 
 /// Header values made by `TestRequest::insert_header((name, &str))` are `Bytes` copied from a

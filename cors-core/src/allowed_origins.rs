@@ -67,7 +67,13 @@ pub(crate) enum OriginCheck {
 impl AllowedOrigins {
     /// Checks one `Origin` value. Allocation-free; exact origins cost one hash of the value.
     pub(crate) fn check(&self, value: &[u8]) -> OriginCheck {
-        let AllowedOrigins::List { exact, patterns, predicates, null } = self else {
+        let AllowedOrigins::List {
+            exact,
+            patterns,
+            predicates,
+            null,
+        } = self
+        else {
             return OriginCheck::Allowed;
         };
         if value == b"null" {
@@ -103,14 +109,21 @@ impl fmt::Debug for AllowedOrigins {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AllowedOrigins::Any => f.write_str("Any"),
-            AllowedOrigins::List { exact, patterns, predicates, null } => {
-                f.debug_struct("List")
-                    .field("exact", &exact.sorted())
-                    .field("patterns", &patterns.iter().map(OriginPattern::as_str).collect::<Vec<_>>())
-                    .field("predicates", &predicates.len())
-                    .field("null", null)
-                    .finish()
-            }
+            AllowedOrigins::List {
+                exact,
+                patterns,
+                predicates,
+                null,
+            } => f
+                .debug_struct("List")
+                .field("exact", &exact.sorted())
+                .field(
+                    "patterns",
+                    &patterns.iter().map(OriginPattern::as_str).collect::<Vec<_>>(),
+                )
+                .field("predicates", &predicates.len())
+                .field("null", null)
+                .finish(),
         }
     }
 }

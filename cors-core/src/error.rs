@@ -56,7 +56,14 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {:?}: {}; {}", self.field.option(), self.value, self.message, self.fix)
+        write!(
+            f,
+            "{} {:?}: {}; {}",
+            self.field.option(),
+            self.value,
+            self.message,
+            self.fix
+        )
     }
 }
 

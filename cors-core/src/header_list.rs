@@ -82,7 +82,10 @@ mod tests {
     #[test]
     fn r23_ows_and_empty_elements_are_tolerated() {
         assert_eq!(collect(&[" a ,\tb,,c "]).unwrap(), ["a", "b", "c"]);
-        assert_eq!(collect(&[",y-lol,x-PriNT, ,,,Y-PRINT"]).unwrap(), ["y-lol", "x-PriNT", "Y-PRINT"]);
+        assert_eq!(
+            collect(&[",y-lol,x-PriNT, ,,,Y-PRINT"]).unwrap(),
+            ["y-lol", "x-PriNT", "Y-PRINT"]
+        );
     }
 
     #[test]

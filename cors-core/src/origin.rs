@@ -150,7 +150,13 @@ impl<'a> Origin<'a> {
         if port.is_some() && port == default_port(scheme) {
             return Err(OriginSyntax::DefaultPort);
         }
-        Ok(Origin { text, scheme, host, port, host_kind })
+        Ok(Origin {
+            text,
+            scheme,
+            host,
+            port,
+            host_kind,
+        })
     }
 
     /// Is this origin on the loopback interface (`localhost`, `*.localhost`, 127.0.0.0/8, `[::1]`)?
@@ -178,7 +184,10 @@ fn validate_scheme(scheme: &str) -> Result<(), OriginSyntax> {
     if b.is_empty() || b.len() > MAX_SCHEME_LEN || !b[0].is_ascii_alphabetic() {
         return Err(OriginSyntax::InvalidScheme);
     }
-    if !b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.')) {
+    if !b
+        .iter()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+    {
         return Err(OriginSyntax::InvalidScheme);
     }
     if b.iter().any(u8::is_ascii_uppercase) {
@@ -193,7 +202,10 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), OriginSyntax
         let (host, after) = authority.split_at(close + 1);
         return match after {
             "" => Ok((host, None)),
-            _ => after.strip_prefix(':').map(|p| (host, Some(p))).ok_or(OriginSyntax::InvalidHost),
+            _ => after
+                .strip_prefix(':')
+                .map(|p| (host, Some(p)))
+                .ok_or(OriginSyntax::InvalidHost),
         };
     }
     Ok(match authority.split_once(':') {
@@ -236,7 +248,9 @@ fn validate_host(host: &str) -> Result<HostKind, OriginSyntax> {
     let labels_ok = host.split('.').all(|label| {
         !label.is_empty()
             && label.len() <= 63
-            && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
     });
     if !labels_ok {
         return Err(OriginSyntax::InvalidHost);
@@ -349,6 +363,9 @@ mod tests {
         assert_eq!(err("https://example.com}.evil.net"), OriginSyntax::InvalidHost);
         assert_eq!(err("https://a.com https://b.com"), OriginSyntax::InvalidCharacter);
         assert_eq!(err(""), OriginSyntax::Empty);
-        assert_eq!(err(&format!("https://{}.com", "a".repeat(100_000))), OriginSyntax::TooLong);
+        assert_eq!(
+            err(&format!("https://{}.com", "a".repeat(100_000))),
+            OriginSyntax::TooLong
+        );
     }
 }

@@ -41,7 +41,9 @@ pub(crate) enum PatternSyntax {
 impl OriginPattern {
     /// Parses a pattern; the text must contain at least one `*`.
     pub(crate) fn parse(text: &str) -> Result<Self, PatternSyntax> {
-        let (scheme, rest) = text.split_once("://").ok_or(PatternSyntax::Origin(OriginSyntax::MissingScheme))?;
+        let (scheme, rest) = text
+            .split_once("://")
+            .ok_or(PatternSyntax::Origin(OriginSyntax::MissingScheme))?;
         let (subdomains, rest) = match rest.strip_prefix("*.") {
             Some(r) => (true, r),
             None => (false, rest),
@@ -65,7 +67,11 @@ impl OriginPattern {
             base: Cow::Owned(origin.host.to_owned()),
             base_kind: origin.host_kind,
             subdomains,
-            port: if any_port { PortRule::Any } else { PortRule::Exact(origin.port) },
+            port: if any_port {
+                PortRule::Any
+            } else {
+                PortRule::Exact(origin.port)
+            },
         })
     }
 
@@ -133,10 +139,22 @@ mod tests {
 
     #[test]
     fn malformed_patterns() {
-        assert_eq!(OriginPattern::parse("https://foo*.example.com"), Err(PatternSyntax::MisplacedWildcard));
-        assert_eq!(OriginPattern::parse("https://*example.com"), Err(PatternSyntax::MisplacedWildcard));
-        assert_eq!(OriginPattern::parse("*://example.com"), Err(PatternSyntax::MisplacedWildcard));
-        assert_eq!(OriginPattern::parse("https://*.1.2.3.4"), Err(PatternSyntax::WildcardIpAddress));
+        assert_eq!(
+            OriginPattern::parse("https://foo*.example.com"),
+            Err(PatternSyntax::MisplacedWildcard)
+        );
+        assert_eq!(
+            OriginPattern::parse("https://*example.com"),
+            Err(PatternSyntax::MisplacedWildcard)
+        );
+        assert_eq!(
+            OriginPattern::parse("*://example.com"),
+            Err(PatternSyntax::MisplacedWildcard)
+        );
+        assert_eq!(
+            OriginPattern::parse("https://*.1.2.3.4"),
+            Err(PatternSyntax::WildcardIpAddress)
+        );
         assert_eq!(
             OriginPattern::parse("https://*.example.com/"),
             Err(PatternSyntax::Origin(OriginSyntax::Path))

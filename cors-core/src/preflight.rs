@@ -17,7 +17,10 @@ impl Policy {
     {
         match self.check_preflight(request) {
             Ok(headers) => Decision::Preflight(headers),
-            Err(rejection) => Decision::PreflightRejected { rejection, status: self.rejection_status },
+            Err(rejection) => Decision::PreflightRejected {
+                rejection,
+                status: self.rejection_status,
+            },
         }
     }
 
@@ -58,7 +61,11 @@ impl Policy {
             allow_origin,
             allow_credentials: self.credentials,
             allow_method: listed,
-            allow_headers: if any_requested { self.allow_headers.as_ref() } else { None },
+            allow_headers: if any_requested {
+                self.allow_headers.as_ref()
+            } else {
+                None
+            },
             max_age: self.max_age.as_ref(),
             allow_private_network,
         })

@@ -143,7 +143,9 @@ impl Policy {
                 Some(list) => AllowedMethods::List(Names::Static(list)),
             },
             headers: match p.headers {
-                None => AllowedHeaders::Any { authorization: p.any_header_authorization },
+                None => AllowedHeaders::Any {
+                    authorization: p.any_header_authorization,
+                },
                 Some(list) => AllowedHeaders::List(Names::Static(list)),
             },
             allow_headers: text(p.allow_headers),
@@ -160,7 +162,12 @@ impl Policy {
     pub fn compiled_parts(&self) -> CompiledParts {
         let (exact_origins, patterns, null_origin, has_predicates) = match &self.origins {
             AllowedOrigins::Any => (None, Vec::new(), false, false),
-            AllowedOrigins::List { exact, patterns, predicates, null } => (
+            AllowedOrigins::List {
+                exact,
+                patterns,
+                predicates,
+                null,
+            } => (
                 Some(exact.sorted().into_iter().map(str::to_owned).collect()),
                 patterns
                     .iter()
@@ -218,9 +225,17 @@ impl OriginPattern {
             text: Cow::Borrowed(p.text),
             scheme: Cow::Borrowed(p.scheme),
             base: Cow::Borrowed(p.base),
-            base_kind: if p.base_is_domain { HostKind::Domain } else { HostKind::Ipv4 },
+            base_kind: if p.base_is_domain {
+                HostKind::Domain
+            } else {
+                HostKind::Ipv4
+            },
             subdomains: p.subdomains,
-            port: if p.any_port { PortRule::Any } else { PortRule::Exact(p.port) },
+            port: if p.any_port {
+                PortRule::Any
+            } else {
+                PortRule::Exact(p.port)
+            },
         }
     }
 }
@@ -255,7 +270,12 @@ mod tests {
     };
     static STATIC: Policy = Policy::from_static(&PARTS, &PATTERNS);
 
-    fn request<'a>(method: &'a str, origin: &'a str, acrm: Option<&'a str>, acrh: &'a [&'a [u8]]) -> Request<'a, std::iter::Copied<std::slice::Iter<'a, &'a [u8]>>> {
+    fn request<'a>(
+        method: &'a str,
+        origin: &'a str,
+        acrm: Option<&'a str>,
+        acrh: &'a [&'a [u8]],
+    ) -> Request<'a, std::iter::Copied<std::slice::Iter<'a, &'a [u8]>>> {
         Request {
             method: method.as_bytes(),
             origin: Single::One(origin.as_bytes()),
@@ -268,7 +288,11 @@ mod tests {
     #[test]
     fn a_static_policy_decides_like_the_built_one() {
         let built = Policy::builder()
-            .allowed_origins(["https://app.example.com", "http://localhost:3000", "https://*.example.org"])
+            .allowed_origins([
+                "https://app.example.com",
+                "http://localhost:3000",
+                "https://*.example.org",
+            ])
             .supports_credentials()
             .allowed_methods(["PUT"])
             .allowed_headers(["Content-Type", "X-A"])
@@ -277,11 +301,28 @@ mod tests {
             .build()
             .unwrap();
         let parts = built.compiled_parts();
-        assert_eq!(parts.exact_origins.as_deref(), PARTS.exact_origins.map(|o| o.iter().map(|s| s.to_string()).collect::<Vec<_>>()).as_deref());
+        assert_eq!(
+            parts.exact_origins.as_deref(),
+            PARTS
+                .exact_origins
+                .map(|o| o.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                .as_deref()
+        );
         assert_eq!(parts.allow_headers.as_deref(), PARTS.allow_headers);
         assert_eq!(parts.patterns[0].text, "https://*.example.org");
-        for origin in ["https://app.example.com", "http://localhost:3000", "https://a.example.org", "https://evil.example", "https://example.org"] {
-            for (method, acrm, acrh) in [("GET", None, &[][..]), ("OPTIONS", Some("PUT"), &[&b"x-a"[..]][..]), ("OPTIONS", Some("PATCH"), &[][..]), ("OPTIONS", Some("PUT"), &[&b"x-b"[..]][..])] {
+        for origin in [
+            "https://app.example.com",
+            "http://localhost:3000",
+            "https://a.example.org",
+            "https://evil.example",
+            "https://example.org",
+        ] {
+            for (method, acrm, acrh) in [
+                ("GET", None, &[][..]),
+                ("OPTIONS", Some("PUT"), &[&b"x-a"[..]][..]),
+                ("OPTIONS", Some("PATCH"), &[][..]),
+                ("OPTIONS", Some("PUT"), &[&b"x-b"[..]][..]),
+            ] {
                 let static_decision = STATIC.decide(request(method, origin, acrm, acrh));
                 let built_decision = built.decide(request(method, origin, acrm, acrh));
                 assert_eq!(static_decision, built_decision, "{origin} {method} {acrm:?}");

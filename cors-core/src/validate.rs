@@ -23,7 +23,13 @@ struct Problems(Vec<Problem>);
 
 impl Problems {
     fn push(&mut self, field: Field, index: Option<usize>, value: &str, message: &str, fix: impl Into<String>) {
-        self.0.push(Problem { field, index, value: value.to_owned(), message: message.to_owned(), fix: fix.into() });
+        self.0.push(Problem {
+            field,
+            index,
+            value: value.to_owned(),
+            message: message.to_owned(),
+            fix: fix.into(),
+        });
     }
 }
 
@@ -59,29 +65,65 @@ fn origins<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> AllowedOrigins {
             p.push(Field::SupportsCredentials, None, "allow_any_origin", "credentials cannot be combined with any origin: browsers refuse `*` with credentials and reflecting every origin hands every site your users' data (R18)", "list the allowed origins explicitly, or drop supports_credentials");
         }
         for (i, o) in b.origins.iter().enumerate() {
-            p.push(f, Some(i), o, "is redundant: allow_any_origin already allows every origin", "remove it, or drop allow_any_origin");
+            p.push(
+                f,
+                Some(i),
+                o,
+                "is redundant: allow_any_origin already allows every origin",
+                "remove it, or drop allow_any_origin",
+            );
         }
         if !b.origin_predicates.is_empty() {
-            p.push(f, None, "allowed_origin_fn", "is never asked: allow_any_origin already allows every origin", "drop allowed_origin_fn or allow_any_origin");
+            p.push(
+                f,
+                None,
+                "allowed_origin_fn",
+                "is never asked: allow_any_origin already allows every origin",
+                "drop allowed_origin_fn or allow_any_origin",
+            );
         }
         return AllowedOrigins::Any;
     }
     if b.null_origin && b.credentials {
-        p.push(f, None, "null", "the null origin cannot be combined with credentials: any site can send Origin: null (R10)", "drop dangerously_allow_null_origin or supports_credentials");
+        p.push(
+            f,
+            None,
+            "null",
+            "the null origin cannot be combined with credentials: any site can send Origin: null (R10)",
+            "drop dangerously_allow_null_origin or supports_credentials",
+        );
     }
     if b.origins.is_empty() && b.origin_predicates.is_empty() && !b.null_origin {
-        p.push(f, None, "", "no origin is allowed, so the policy would refuse every request", "add allowed_origin(\"https://app.example.com\"), or allow_any_origin()");
+        p.push(
+            f,
+            None,
+            "",
+            "no origin is allowed, so the policy would refuse every request",
+            "add allowed_origin(\"https://app.example.com\"), or allow_any_origin()",
+        );
     }
     let mut exact = HashSet::with_capacity(b.origins.len());
     let mut patterns = Vec::new();
     for (i, text) in b.origins.iter().enumerate() {
         let index = Some(i);
         if text == "*" {
-            p.push(f, index, text, "`*` is not an origin", "use allow_any_origin() (or `origins = any` in the attribute)");
+            p.push(
+                f,
+                index,
+                text,
+                "`*` is not an origin",
+                "use allow_any_origin() (or `origins = any` in the attribute)",
+            );
             continue;
         }
         if text.eq_ignore_ascii_case("null") {
-            p.push(f, index, text, "`null` is not allowed as an origin string: any site can send it (R10)", "use dangerously_allow_null_origin() if you really mean it");
+            p.push(
+                f,
+                index,
+                text,
+                "`null` is not allowed as an origin string: any site can send it (R10)",
+                "use dangerously_allow_null_origin() if you really mean it",
+            );
             continue;
         }
         if text.contains('*') {
@@ -102,7 +144,8 @@ fn origins<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> AllowedOrigins {
         }
         match Origin::parse(text.as_bytes()) {
             Ok(origin) => {
-                if b.credentials && !origin.is_secure_scheme() && !origin.is_loopback() && !b.tolerate_insecure_origins {
+                if b.credentials && !origin.is_secure_scheme() && !origin.is_loopback() && !b.tolerate_insecure_origins
+                {
                     p.push(f, index, text, "is an insecure http origin allowed with credentials: a network attacker can impersonate it (§3 row 7)", format!("write \"https://{}\", or call dangerously_tolerate_insecure_origins()", &text[text.find("://").map_or(0, |i| i + 3)..]));
                 }
                 if !exact.insert(Box::<str>::from(text.as_str())) {
@@ -128,7 +171,13 @@ fn check_pattern<T>(pattern: &OriginPattern, b: &PolicyBuilder<T>, index: Option
     }
     let insecure = matches!(&*pattern.scheme, "http" | "ws") && !is_loopback_host(&pattern.base, pattern.base_kind);
     if b.credentials && insecure && !b.tolerate_insecure_origins {
-        p.push(f, index, text, "is an insecure http pattern allowed with credentials: a network attacker can impersonate it (§3 row 7)", "use https, or call dangerously_tolerate_insecure_origins()");
+        p.push(
+            f,
+            index,
+            text,
+            "is an insecure http pattern allowed with credentials: a network attacker can impersonate it (§3 row 7)",
+            "use https, or call dangerously_tolerate_insecure_origins()",
+        );
     }
 }
 
@@ -172,7 +221,9 @@ fn origin_fix(text: &str, e: OriginSyntax) -> String {
             }
         }
         OriginSyntax::InvalidPort => "write a port between 1 and 65535 without leading zeros".to_owned(),
-        OriginSyntax::InvalidHost => "write a lower-case domain, a dotted-quad IPv4 address or a compressed IPv6 address in brackets".to_owned(),
+        OriginSyntax::InvalidHost => {
+            "write a lower-case domain, a dotted-quad IPv4 address or a compressed IPv6 address in brackets".to_owned()
+        }
         OriginSyntax::InvalidCharacter => "write one origin per entry, without spaces".to_owned(),
         OriginSyntax::Empty | OriginSyntax::EmptyHost | OriginSyntax::InvalidScheme | OriginSyntax::TooLong => {
             "write an origin as scheme://host[:port], e.g. \"https://app.example.com\"".to_owned()
@@ -183,21 +234,57 @@ fn origin_fix(text: &str, e: OriginSyntax) -> String {
 fn methods<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> AllowedMethods {
     let f = Field::AllowedMethods;
     if b.any_method && b.credentials {
-        p.push(Field::SupportsCredentials, None, "allow_any_method", "with credentials `*` is not a wildcard for methods (R17)", "list the allowed methods explicitly");
+        p.push(
+            Field::SupportsCredentials,
+            None,
+            "allow_any_method",
+            "with credentials `*` is not a wildcard for methods (R17)",
+            "list the allowed methods explicitly",
+        );
     }
     let mut seen: Vec<&str> = Vec::new();
     for (i, m) in b.methods.iter().enumerate() {
         let index = Some(i);
         if m == "*" {
-            p.push(f, index, m, "`*` is not a method", "use allow_any_method() (or `methods = any` in the attribute)");
+            p.push(
+                f,
+                index,
+                m,
+                "`*` is not a method",
+                "use allow_any_method() (or `methods = any` in the attribute)",
+            );
         } else if !is_token(m.as_bytes()) {
-            p.push(f, index, m, "is not a valid method token", "write a method name such as \"PUT\"");
+            p.push(
+                f,
+                index,
+                m,
+                "is not a valid method token",
+                "write a method name such as \"PUT\"",
+            );
         } else if m.len() > method::MAX_LEN {
-            p.push(f, index, m, "is longer than any Access-Control-Request-Method this library accepts (64 bytes, R29)", "write a shorter method name");
+            p.push(
+                f,
+                index,
+                m,
+                "is longer than any Access-Control-Request-Method this library accepts (64 bytes, R29)",
+                "write a shorter method name",
+            );
         } else if method::is_forbidden(m) {
-            p.push(f, index, m, "is a forbidden method that no browser can send (R25)", "remove it");
+            p.push(
+                f,
+                index,
+                m,
+                "is a forbidden method that no browser can send (R25)",
+                "remove it",
+            );
         } else if let Some(upper) = method::normalized_form(m) {
-            p.push(f, index, m, "is never sent in this case: browsers upper-case it (R41)", format!("write \"{upper}\""));
+            p.push(
+                f,
+                index,
+                m,
+                "is never sent in this case: browsers upper-case it (R41)",
+                format!("write \"{upper}\""),
+            );
         } else if seen.contains(&m.as_str()) {
             p.push(f, index, m, "is listed twice", "remove the duplicate");
         }
@@ -211,17 +298,34 @@ fn methods<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> AllowedMethods {
 }
 
 /// Checks a list of header names; returns them lower-cased.
-fn header_names(names: &[String], f: Field, p: &mut Problems, check: impl Fn(&str) -> Option<(&'static str, &'static str)>) -> Vec<String> {
+fn header_names(
+    names: &[String],
+    f: Field,
+    p: &mut Problems,
+    check: impl Fn(&str) -> Option<(&'static str, &'static str)>,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
         let index = Some(i);
         let lower = name.to_ascii_lowercase();
         if !is_token(name.as_bytes()) {
-            p.push(f, index, name, "is not a valid header name", "write a header name such as \"X-Request-Id\"");
+            p.push(
+                f,
+                index,
+                name,
+                "is not a valid header name",
+                "write a header name such as \"X-Request-Id\"",
+            );
         } else if let Some((message, fix)) = check(name) {
             p.push(f, index, name, message, fix);
         } else if out.contains(&lower) {
-            p.push(f, index, name, "is listed twice (header names are case-insensitive)", "remove the duplicate");
+            p.push(
+                f,
+                index,
+                name,
+                "is listed twice (header names are case-insensitive)",
+                "remove the duplicate",
+            );
         }
         out.push(lower);
     }
@@ -231,15 +335,30 @@ fn header_names(names: &[String], f: Field, p: &mut Problems, check: impl Fn(&st
 fn headers<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> (AllowedHeaders, Option<HeaderText>) {
     let f = Field::AllowedHeaders;
     if b.any_header && b.credentials {
-        p.push(Field::SupportsCredentials, None, "allow_any_header", "with credentials `*` is not a wildcard for headers (R17)", "list the allowed headers explicitly");
+        p.push(
+            Field::SupportsCredentials,
+            None,
+            "allow_any_header",
+            "with credentials `*` is not a wildcard for headers (R17)",
+            "list the allowed headers explicitly",
+        );
     }
     let names = header_names(&b.headers, f, p, |name| {
         if name == "*" {
-            Some(("`*` is not a header name", "use allow_any_header() (or `headers = any` in the attribute)"))
+            Some((
+                "`*` is not a header name",
+                "use allow_any_header() (or `headers = any` in the attribute)",
+            ))
         } else if is_forbidden_request_header(name) {
-            Some(("is a forbidden request header that scripts can never set (R25)", "remove it"))
+            Some((
+                "is a forbidden request header that scripts can never set (R25)",
+                "remove it",
+            ))
         } else if b.any_header && !name.eq_ignore_ascii_case(AUTHORIZATION) {
-            Some(("is redundant: allow_any_header already allows it", "remove it; only Authorization needs listing next to allow_any_header (R22)"))
+            Some((
+                "is redundant: allow_any_header already allows it",
+                "remove it; only Authorization needs listing next to allow_any_header (R22)",
+            ))
         } else {
             None
         }
@@ -252,18 +371,30 @@ fn headers<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> (AllowedHeaders, Option
         (AllowedHeaders::List(Names::Static(&[])), None)
     } else {
         let rendered = HeaderText::new(names.join(", "));
-        (AllowedHeaders::List(Names::Owned(names.into_iter().map(Box::from).collect())), Some(rendered))
+        (
+            AllowedHeaders::List(Names::Owned(names.into_iter().map(Box::from).collect())),
+            Some(rendered),
+        )
     }
 }
 
 fn expose<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> Option<HeaderText> {
     let f = Field::ExposeHeaders;
     if b.expose_any && b.credentials {
-        p.push(Field::SupportsCredentials, None, "expose_any_header", "with credentials `*` exposes only a header literally named `*` (R17, R30)", "list the exposed headers explicitly");
+        p.push(
+            Field::SupportsCredentials,
+            None,
+            "expose_any_header",
+            "with credentials `*` exposes only a header literally named `*` (R17, R30)",
+            "list the exposed headers explicitly",
+        );
     }
     header_names(&b.expose, f, p, |name| {
         if name == "*" {
-            Some(("`*` is not a header name", "use expose_any_header() (or `expose = any` in the attribute)"))
+            Some((
+                "`*` is not a header name",
+                "use expose_any_header() (or `expose = any` in the attribute)",
+            ))
         } else if is_never_exposed(name) {
             Some(("is never exposed to script by any browser (R30)", "remove it"))
         } else {
@@ -282,16 +413,34 @@ fn expose<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> Option<HeaderText> {
 fn max_age<T>(b: &PolicyBuilder<T>, p: &mut Problems) -> Option<HeaderText> {
     let age = b.max_age?;
     if age > MAX_AGE_LIMIT {
-        p.push(Field::MaxAge, None, &age.to_string(), "is longer than any browser caches a preflight (Firefox caps at 86400 s, Chromium at 7200 s: R26)", format!("write a value up to {MAX_AGE_LIMIT}, e.g. 7200"));
+        p.push(
+            Field::MaxAge,
+            None,
+            &age.to_string(),
+            "is longer than any browser caches a preflight (Firefox caps at 86400 s, Chromium at 7200 s: R26)",
+            format!("write a value up to {MAX_AGE_LIMIT}, e.g. 7200"),
+        );
     }
     Some(HeaderText::new(age.to_string()))
 }
 
 fn statuses<T>(b: &PolicyBuilder<T>, p: &mut Problems) {
     if !(200..=299).contains(&b.preflight_status) {
-        p.push(Field::PreflightStatus, None, &b.preflight_status.to_string(), "is not an ok status, so browsers would fail every preflight (R19)", "use 204 (the default) or 200");
+        p.push(
+            Field::PreflightStatus,
+            None,
+            &b.preflight_status.to_string(),
+            "is not an ok status, so browsers would fail every preflight (R19)",
+            "use 204 (the default) or 200",
+        );
     }
     if !(200..=599).contains(&b.rejection_status) {
-        p.push(Field::PreflightRejectionStatus, None, &b.rejection_status.to_string(), "is not a final HTTP status", "use 403 (the default)");
+        p.push(
+            Field::PreflightRejectionStatus,
+            None,
+            &b.rejection_status.to_string(),
+            "is not a final HTTP status",
+            "use 403 (the default)",
+        );
     }
 }

@@ -131,7 +131,9 @@ pub fn cors(args: TokenStream, item: TokenStream) -> TokenStream {
     let handler = syn::parse2::<Handler>(item.clone()).map_err(|e| errors.push(e)).ok();
     let route_methods = handler.as_ref().map_or(&[][..], |h| &h.route.methods[..]);
     let compiled = match &args {
-        Some(Args::Policy(policy)) => validate::validate(policy, route_methods).map_err(|e| errors.push(e)).ok(),
+        Some(Args::Policy(policy)) => validate::validate(policy, route_methods)
+            .map_err(|e| errors.push(e))
+            .ok(),
         _ => None,
     };
     let expanded = match (args, handler) {

@@ -722,9 +722,7 @@ mod tests {
     #[test]
     fn calls_follow_keys() {
         let args: Args = syn::parse_quote!(origins = any, headers = [any, "Authorization"], max_age = 5);
-        let Args::Policy(policy) = args else {
-            panic!("a policy")
-        };
+        let Args::Policy(policy) = args else { panic!("a policy") };
         let calls = policy.calls();
         assert!(matches!(
             calls.as_slice(),

@@ -25,7 +25,10 @@ impl Args {
                 None => (flag.clone(), None),
             };
             let mut value = |name: &str| {
-                inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs an address"))
+                inline
+                    .clone()
+                    .or_else(|| args.next())
+                    .ok_or_else(|| format!("{name} needs an address"))
             };
             let addr = |v: String| v.parse::<SocketAddr>().map_err(|e| format!("{name}: {v:?}: {e}"));
             match name.as_str() {

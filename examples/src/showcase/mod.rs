@@ -28,7 +28,9 @@ pub struct Showcase {
 impl Showcase {
     /// Compiles every policy of the showcase.
     pub fn new() -> Result<Self, PolicyError> {
-        Ok(Showcase { scopes: ScopePolicies::new()? })
+        Ok(Showcase {
+            scopes: ScopePolicies::new()?,
+        })
     }
 
     /// Adds every showcase route to an app, which must be wrapped in [`Cors::routes`] for the

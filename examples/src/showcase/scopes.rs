@@ -49,45 +49,56 @@ impl ScopePolicies {
 
     /// Mounts the four scopes.
     pub fn configure(&self, cfg: &mut web::ServiceConfig) {
-        let ScopePolicies { public, account, partners, devices } = self.clone();
+        let ScopePolicies {
+            public,
+            account,
+            partners,
+            devices,
+        } = self.clone();
         cfg.service(
-        web::scope("/public")
-            .wrap(public)
-            .service(
+            web::scope("/public")
+                .wrap(public)
+                .service(
                     web::resource("/data")
                         .route(web::get().to(public_data))
                         .route(web::head().to(public_data))
                         .route(web::post().to(echo_length)),
                 )
-            .route("/fail", web::get().to(fail)),
-    )
-    .service(
-        web::scope("/account")
-            .wrap(account)
-            .service(
-                web::resource("/me")
-                    .route(web::get().to(me))
-                    .route(web::put().to(ok))
-                    .route(web::delete().to(ok))
-                    .route(web::post().to(ok)),
-            )
-            .route("/denied", web::get().to(denied)),
-    )
-    .service(
-        web::scope("/partners")
-            .wrap(partners)
-            .service(web::resource("/catalog").route(web::get().to(ok)).route(web::patch().to(ok))),
-    )
-    .service(
-        web::scope("/devices")
-            .wrap(devices)
-            .service(web::resource("/status").route(web::get().to(ok)).route(web::put().to(ok))),
+                .route("/fail", web::get().to(fail)),
+        )
+        .service(
+            web::scope("/account")
+                .wrap(account)
+                .service(
+                    web::resource("/me")
+                        .route(web::get().to(me))
+                        .route(web::put().to(ok))
+                        .route(web::delete().to(ok))
+                        .route(web::post().to(ok)),
+                )
+                .route("/denied", web::get().to(denied)),
+        )
+        .service(
+            web::scope("/partners").wrap(partners).service(
+                web::resource("/catalog")
+                    .route(web::get().to(ok))
+                    .route(web::patch().to(ok)),
+            ),
+        )
+        .service(
+            web::scope("/devices").wrap(devices).service(
+                web::resource("/status")
+                    .route(web::get().to(ok))
+                    .route(web::put().to(ok)),
+            ),
         );
     }
 }
 
 async fn public_data() -> HttpResponse {
-    HttpResponse::Ok().insert_header(("X-Total-Count", "42")).body("public data")
+    HttpResponse::Ok()
+        .insert_header(("X-Total-Count", "42"))
+        .body("public data")
 }
 
 async fn echo_length(body: web::Bytes) -> String {
