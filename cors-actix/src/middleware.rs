@@ -10,7 +10,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{
     HeaderValue, ACCESS_CONTROL_REQUEST_HEADERS, ACCESS_CONTROL_REQUEST_METHOD, CONTENT_TYPE, ORIGIN,
 };
-use actix_web::http::StatusCode;
+use actix_web::http::{Method, StatusCode};
 use actix_web::{Error, HttpResponse};
 use cors_core::{Decision, Policy, PolicyBuilder, Rejection, Request, Single, PREFLIGHT_VARY};
 use futures_util::future::{ready, Ready};
@@ -197,22 +197,21 @@ where
 
     fn call(&self, req: ServiceRequest) -> Self::Future {
         let headers = req.headers();
+        // The preflight-only headers matter only on OPTIONS (R2): other requests skip the lookups.
+        let options = req.method() == Method::OPTIONS;
+        let lines = |name| {
+            options
+                .then(|| headers.get_all(name))
+                .into_iter()
+                .flatten()
+                .map(HeaderValue::as_bytes)
+        };
         let request = Request {
             method: req.method().as_str().as_bytes(),
             origin: Single::from_lines(headers.get_all(ORIGIN).map(HeaderValue::as_bytes)),
-            request_method: Single::from_lines(
-                headers
-                    .get_all(ACCESS_CONTROL_REQUEST_METHOD)
-                    .map(HeaderValue::as_bytes),
-            ),
-            request_headers: headers
-                .get_all(ACCESS_CONTROL_REQUEST_HEADERS)
-                .map(HeaderValue::as_bytes),
-            request_private_network: Single::from_lines(
-                headers
-                    .get_all(ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK)
-                    .map(HeaderValue::as_bytes),
-            ),
+            request_method: Single::from_lines(lines(ACCESS_CONTROL_REQUEST_METHOD)),
+            request_headers: lines(ACCESS_CONTROL_REQUEST_HEADERS),
+            request_private_network: Single::from_lines(lines(ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK)),
         };
         let preflight = request.is_preflight();
         // A preflight is routed by the method it asks about (the one the handler will serve).
