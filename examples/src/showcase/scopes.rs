@@ -35,7 +35,10 @@ impl ScopePolicies {
             partners: Cors::builder()
                 .allowed_origin("https://*.example.org")
                 .allowed_methods(["GET", "PATCH"])
+                // "Every requested header is allowed": any header, plus Authorization, which a
+                // wildcard never covers and must be named (R22).
                 .allow_any_header()
+                .allowed_header("Authorization")
                 .build()?,
             devices: Cors::builder()
                 .allowed_origin("https://app.example.com")
