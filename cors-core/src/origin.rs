@@ -125,13 +125,20 @@ impl<'a> Origin<'a> {
         }
         // Checked above: printable ASCII is valid UTF-8.
         let text = std::str::from_utf8(bytes).map_err(|_| OriginSyntax::NonAscii)?;
-        let (scheme, rest) = text.split_once("://").ok_or(OriginSyntax::MissingScheme)?;
+        let separator = bytes
+            .windows(3)
+            .position(|w| w == b"://")
+            .ok_or(OriginSyntax::MissingScheme)?;
+        let (scheme, rest) = (&text[..separator], &text[separator + 3..]);
         validate_scheme(scheme)?;
 
         // The authority ends at the first '/', '?' or '#'; what follows is never part of an origin.
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let end = rest
+            .bytes()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(rest.len());
         let authority = &rest[..end];
-        if authority.contains('@') {
+        if authority.bytes().any(|b| b == b'@') {
             return Err(OriginSyntax::Userinfo);
         }
         match rest.as_bytes().get(end) {
@@ -208,8 +215,8 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), OriginSyntax
                 .ok_or(OriginSyntax::InvalidHost),
         };
     }
-    Ok(match authority.split_once(':') {
-        Some((host, port)) => (host, Some(port)),
+    Ok(match authority.bytes().position(|b| b == b':') {
+        Some(colon) => (&authority[..colon], Some(&authority[colon + 1..])),
         None => (authority, None),
     })
 }
@@ -245,19 +252,31 @@ fn validate_host(host: &str) -> Result<HostKind, OriginSyntax> {
     if host.bytes().any(|b| b.is_ascii_uppercase()) {
         return Err(OriginSyntax::UpperCase);
     }
-    let labels_ok = host.split('.').all(|label| {
-        !label.is_empty()
-            && label.len() <= 63
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-    });
-    if !labels_ok {
+    // One pass over the bytes: labels of 1..=63 lower-case letters, digits, `-` or `_`. This runs
+    // for every origin that no exact entry matched, so it avoids `str::split`'s searchers.
+    let (mut label_len, mut last_label) = (0usize, 0usize);
+    for (i, b) in host.bytes().enumerate() {
+        if b == b'.' {
+            if label_len == 0 {
+                return Err(OriginSyntax::InvalidHost);
+            }
+            label_len = 0;
+            last_label = i + 1;
+        } else if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_' {
+            label_len += 1;
+            if label_len > 63 {
+                return Err(OriginSyntax::InvalidHost);
+            }
+        } else {
+            return Err(OriginSyntax::InvalidHost);
+        }
+    }
+    if label_len == 0 {
         return Err(OriginSyntax::InvalidHost);
     }
     // A URL parser turns a host whose last label is numeric into an IPv4 address (`127.1` is
     // `127.0.0.1`), so such a host is only canonical as a plain dotted quad.
-    let last = host.rsplit('.').next().unwrap_or(host);
+    let last = &host[last_label..];
     let numeric = last.bytes().all(|b| b.is_ascii_digit()) || last.starts_with("0x");
     if numeric {
         let addr: Ipv4Addr = host.parse().map_err(|_| OriginSyntax::InvalidHost)?;
