@@ -206,9 +206,12 @@ where
                 .flatten()
                 .map(HeaderValue::as_bytes)
         };
+        // One lookup of `Origin`: its first line is what an allowed response mirrors (R7).
+        let mut origin_lines = headers.get_all(ORIGIN);
+        let origin = origin_lines.next();
         let request = Request {
             method: req.method().as_str().as_bytes(),
-            origin: Single::from_lines(headers.get_all(ORIGIN).map(HeaderValue::as_bytes)),
+            origin: Single::from_lines(origin.into_iter().chain(origin_lines).map(HeaderValue::as_bytes)),
             request_method: Single::from_lines(lines(ACCESS_CONTROL_REQUEST_METHOD)),
             request_headers: lines(ACCESS_CONTROL_REQUEST_HEADERS),
             request_private_network: Single::from_lines(lines(ACCESS_CONTROL_REQUEST_PRIVATE_NETWORK)),
@@ -245,10 +248,7 @@ where
         match policy.decide(request) {
             Decision::Preflight(allowed) => {
                 let mut res = HttpResponse::new(StatusCode::from_u16(allowed.status).unwrap_or(StatusCode::NO_CONTENT));
-                let (Some(origin), Some(method)) = (
-                    req.headers().get(ORIGIN),
-                    req.headers().get(ACCESS_CONTROL_REQUEST_METHOD),
-                ) else {
+                let (Some(origin), Some(method)) = (origin, req.headers().get(ACCESS_CONTROL_REQUEST_METHOD)) else {
                     unreachable!("a preflight has Origin and Access-Control-Request-Method")
                 };
                 response_headers::preflight(res.headers_mut(), &allowed, origin, method);
@@ -261,7 +261,7 @@ where
                 CorsFuture::ready(reject_preflight(req, rejection, status, Some(policy.preflight_vary())))
             }
             Decision::Actual(allowed) | Decision::NotCors(Some(allowed)) => {
-                let finish = match ActualDecoration::new(&allowed, req.headers().get(ORIGIN)) {
+                let finish = match ActualDecoration::new(&allowed, origin) {
                     Some(decoration) => Finish::Allow(decoration),
                     None => Finish::Strip,
                 };

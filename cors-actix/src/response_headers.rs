@@ -53,7 +53,7 @@ impl ActualDecoration {
     pub(crate) fn new(headers: &ActualHeaders<'_>, origin: Option<&HeaderValue>) -> Option<Self> {
         let allow_origin = match (headers.allow_origin, origin) {
             (AllowOrigin::Any, _) => STAR,
-            (AllowOrigin::Mirror, Some(origin)) => origin.clone(),
+            (allow, Some(origin)) => allow_origin(allow, origin),
             (AllowOrigin::Mirror, None) => return None,
         };
         Some(ActualDecoration {

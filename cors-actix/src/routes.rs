@@ -151,14 +151,12 @@ impl RouteIndex {
         }
         let pattern = req.match_pattern()?;
         let mut seen = self.seen.borrow_mut();
-        let shape = seen
-            .entry(pattern)
-            .or_insert_with_key(|pattern| {
-                let shape = shape_of_pattern(pattern);
-                self.by_shape.contains_key(&shape).then_some(shape)
-            })
-            .clone()?;
-        self.by_shape.get(&shape)
+        // Borrowed, not cloned: a pattern seen before costs no allocation beyond actix's own.
+        let shape = seen.entry(pattern).or_insert_with_key(|pattern| {
+            let shape = shape_of_pattern(pattern);
+            self.by_shape.contains_key(&shape).then_some(shape)
+        });
+        self.by_shape.get(shape.as_deref()?)
     }
 
     /// Every annotated route of this app with its full pattern shape.
